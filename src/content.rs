@@ -1,0 +1,218 @@
+//! The typed shape of every file under `content/`. Each struct rejects unknown
+//! fields; values that validation may complain about keep their position.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+/// `site.toml`: the site as a whole.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteConfig {
+    pub base_url: Spanned<String>,
+    /// The first language is the default one, served at the root.
+    pub languages: Spanned<Vec<Spanned<String>>>,
+}
+
+/// `codes/NNNN.toml`: one close code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeEntry {
+    pub code: Spanned<u16>,
+    pub name: Spanned<String>,
+    pub reference: String,
+    #[serde(default)]
+    pub section: String,
+    pub source: Spanned<String>,
+    pub sendable: bool,
+    pub close_method: bool,
+    pub sent_by: Sender,
+    pub reconnect: Reconnect,
+    #[serde(default)]
+    pub related: Vec<Spanned<u16>>,
+    pub text: Spanned<BTreeMap<String, Spanned<CodeText>>>,
+}
+
+/// Who usually puts a code in a Close frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Sender {
+    Either,
+    Server,
+    Client,
+    Library,
+    Gateway,
+    /// Never on the wire: an endpoint reports it locally.
+    Nobody,
+}
+
+/// Whether a client should open a new connection after this code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Reconnect {
+    No,
+    Yes,
+    Backoff,
+    AfterFix,
+}
+
+/// The prose of a code in one language. Every field is Markdown; a field that
+/// is absent in a translation falls back to the default language.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeText {
+    /// Hash of the default-language text this translation was written from.
+    pub source: Option<Spanned<String>>,
+    pub summary: Option<Spanned<String>>,
+    pub description: Option<Spanned<String>>,
+    pub when: Option<Spanned<String>>,
+    pub fix: Option<Spanned<String>>,
+    pub choose: Option<Spanned<String>>,
+}
+
+/// `ranges/A-B.toml`: one range of codes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RangeEntry {
+    pub start: Spanned<u16>,
+    pub end: u16,
+    pub reference: String,
+    #[serde(default)]
+    pub section: String,
+    pub source: Spanned<String>,
+    pub text: Spanned<BTreeMap<String, Spanned<RangeText>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RangeText {
+    pub source: Option<Spanned<String>>,
+    pub title: Option<Spanned<String>>,
+    pub summary: Option<Spanned<String>>,
+    pub body: Option<Spanned<String>>,
+}
+
+/// `comparisons/A-B.toml`: a hand-written comparison of two codes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonEntry {
+    pub codes: Spanned<[Spanned<u16>; 2]>,
+    pub text: Spanned<BTreeMap<String, Spanned<ComparisonText>>>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComparisonText {
+    pub source: Option<Spanned<String>>,
+    pub intro: Option<Spanned<String>>,
+    pub differences: Option<Spanned<String>>,
+    pub which: Option<Spanned<String>>,
+}
+
+/// A translatable text table: lets coverage and fallback treat every kind of
+/// entry alike.
+pub trait Translatable {
+    /// The source hash the translation was written from, if recorded.
+    fn source_hash(&self) -> Option<&Spanned<String>>;
+    /// Every prose field by name, present or not.
+    fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)>;
+}
+
+impl Translatable for CodeText {
+    fn source_hash(&self) -> Option<&Spanned<String>> {
+        self.source.as_ref()
+    }
+    fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)> {
+        vec![
+            ("summary", self.summary.as_ref()),
+            ("description", self.description.as_ref()),
+            ("when", self.when.as_ref()),
+            ("fix", self.fix.as_ref()),
+            ("choose", self.choose.as_ref()),
+        ]
+    }
+}
+
+impl Translatable for RangeText {
+    fn source_hash(&self) -> Option<&Spanned<String>> {
+        self.source.as_ref()
+    }
+    fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)> {
+        vec![
+            ("title", self.title.as_ref()),
+            ("summary", self.summary.as_ref()),
+            ("body", self.body.as_ref()),
+        ]
+    }
+}
+
+impl Translatable for ComparisonText {
+    fn source_hash(&self) -> Option<&Spanned<String>> {
+        self.source.as_ref()
+    }
+    fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)> {
+        vec![
+            ("intro", self.intro.as_ref()),
+            ("differences", self.differences.as_ref()),
+            ("which", self.which.as_ref()),
+        ]
+    }
+}
+
+/// `libraries.toml`: how each library spells the codes.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LibrariesFile {
+    #[serde(default)]
+    pub library: Vec<Library>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Library {
+    pub id: Spanned<String>,
+    pub name: String,
+    pub language: String,
+    /// How a constant is written in code; `{name}` stands for the constant.
+    pub symbol: String,
+    pub source: Spanned<String>,
+    #[serde(default)]
+    pub note: Option<String>,
+    #[serde(default)]
+    pub constants: BTreeMap<String, Spanned<String>>,
+}
+
+/// `messages.toml`: what programs print when a connection closes with a code.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MessagesFile {
+    #[serde(default)]
+    pub message: Vec<Message>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Message {
+    pub code: Spanned<u16>,
+    pub library: Spanned<String>,
+    pub text: String,
+    pub source: Spanned<String>,
+}
+
+/// `redirects.toml`: pages that moved. Old paths keep working forever.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RedirectsFile {
+    #[serde(default)]
+    pub redirect: Vec<Redirect>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Redirect {
+    /// Site path without language prefix, such as `/old-name/`.
+    pub from: Spanned<String>,
+    /// Site path it now lives at, such as `/1008/`.
+    pub to: Spanned<String>,
+}

@@ -1,0 +1,90 @@
+//! What every page shares: language, titles, canonical and hreflang links,
+//! the language switch and the asset URLs.
+
+use crate::catalog::{Catalog, Language};
+use crate::strings::Strings;
+
+/// A link as templates receive it: ready to print.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub href: String,
+    pub label: String,
+}
+
+/// `<link rel="alternate" hreflang>` and the language switch.
+#[derive(Debug, Clone)]
+pub struct Alternate {
+    pub lang: String,
+    pub href: String,
+    pub absolute: String,
+    pub label: String,
+    pub current: bool,
+}
+
+/// The head and frame of a page.
+#[derive(Debug)]
+pub struct Layout<'a> {
+    pub lang: &'a str,
+    pub t: &'a Strings,
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    /// One per language, then `x-default`.
+    pub alternates: Vec<Alternate>,
+    pub home: String,
+    pub css: String,
+    pub js: String,
+    pub base_path: String,
+}
+
+impl<'a> Layout<'a> {
+    /// The frame of the page at `rel_of(lang)` in `language`.
+    pub fn new(
+        catalog: &Catalog,
+        language: Language<'a>,
+        title: String,
+        description: String,
+        rel_of: impl Fn(&str) -> String,
+    ) -> Self {
+        let urls = &catalog.urls;
+        let mut alternates: Vec<Alternate> = catalog
+            .languages
+            .iter()
+            .map(|l| {
+                let rel = rel_of(l.code);
+                Alternate {
+                    lang: l.code.to_string(),
+                    href: urls.href(&rel),
+                    absolute: urls.absolute(&rel),
+                    label: l.strings.language_name.clone(),
+                    current: l.code == language.code,
+                }
+            })
+            .collect();
+        let default_rel = rel_of(catalog.default_lang());
+        alternates.push(Alternate {
+            lang: "x-default".to_string(),
+            href: urls.href(&default_rel),
+            absolute: urls.absolute(&default_rel),
+            label: String::new(),
+            current: false,
+        });
+        Layout {
+            lang: language.code,
+            t: language.strings,
+            title,
+            description,
+            canonical: urls.absolute(&rel_of(language.code)),
+            alternates,
+            home: urls.href(&urls.index(language.code)),
+            css: urls.href("style.css"),
+            js: urls.href("site.js"),
+            base_path: urls.base_path().to_string(),
+        }
+    }
+
+    /// The languages to switch to, without `x-default`.
+    pub fn switch(&self) -> impl Iterator<Item = &Alternate> {
+        self.alternates.iter().filter(|a| a.lang != "x-default")
+    }
+}

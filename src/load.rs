@@ -1,0 +1,228 @@
+//! Stage 1, load: walks `content/`, reads every file and parses it into the
+//! typed structs of [`crate::content`]. Problems are collected, not returned
+//! one at a time, so a build reports everything that is wrong at once.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::content::{
+    CodeEntry, ComparisonEntry, LibrariesFile, MessagesFile, RangeEntry, RedirectsFile, SiteConfig,
+};
+use crate::error::Problem;
+use crate::source::SourceFile;
+use crate::strings::Strings;
+
+/// A parsed value and the file it came from, for positions in later errors.
+#[derive(Debug)]
+pub struct Loaded<T> {
+    pub file: Arc<SourceFile>,
+    pub value: T,
+}
+
+/// Everything under `content/`, parsed but not yet validated.
+#[derive(Debug, Default)]
+pub struct Site {
+    pub content_dir: PathBuf,
+    pub config: Option<Loaded<SiteConfig>>,
+    /// Keyed by language code, from `i18n/<language>.toml`.
+    pub strings: BTreeMap<String, Loaded<Strings>>,
+    pub codes: Vec<Loaded<CodeEntry>>,
+    pub ranges: Vec<Loaded<RangeEntry>>,
+    pub comparisons: Vec<Loaded<ComparisonEntry>>,
+    pub libraries: Option<Loaded<LibrariesFile>>,
+    pub messages: Option<Loaded<MessagesFile>>,
+    pub redirects: Option<Loaded<RedirectsFile>>,
+    /// `urls.lock`: every URL and anchor ever published.
+    pub url_lock: Option<Arc<SourceFile>>,
+    /// Codes and languages whose file exists but did not parse: already
+    /// reported, so references to them are not reported again.
+    pub broken: Vec<String>,
+}
+
+/// Reads and parses every file under `dir`.
+pub fn load(dir: &Path) -> (Site, Vec<Problem>) {
+    let mut site = Site {
+        content_dir: dir.to_path_buf(),
+        ..Site::default()
+    };
+    let mut problems = Vec::new();
+    if !dir.is_dir() {
+        problems.push(
+            Problem::at_file(dir, "content directory not found").with_hint(
+                "run from the repository root, or name the directory with --content DIR",
+            ),
+        );
+        return (site, problems);
+    }
+    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                problems.push(walk_problem(dir, &err));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let path = entry.path();
+        let rel = path.strip_prefix(dir).unwrap_or(path);
+        match read(path) {
+            Ok(file) => site.add(rel, Arc::new(file), &mut problems),
+            Err(problem) => {
+                problems.push(problem);
+                site.broken
+                    .extend(rel.file_stem().map(|s| s.to_string_lossy().into_owned()));
+            }
+        }
+    }
+    (site, problems)
+}
+
+impl Site {
+    fn add(&mut self, rel: &Path, file: Arc<SourceFile>, problems: &mut Vec<Problem>) {
+        let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+        let toml_stem = |name: &str| name.strip_suffix(".toml").map(str::to_string);
+        match parts.as_slice() {
+            ["site.toml"] => self.config = parse(&file, problems),
+            ["libraries.toml"] => self.libraries = parse(&file, problems),
+            ["messages.toml"] => self.messages = parse(&file, problems),
+            ["redirects.toml"] => self.redirects = parse(&file, problems),
+            ["urls.lock"] => self.url_lock = Some(file),
+            ["README.md"] => {}
+            ["i18n", name] if name.ends_with(".toml") => match parse(&file, problems) {
+                Some(strings) => {
+                    self.strings.insert(toml_stem(name).unwrap_or_default(), strings);
+                }
+                None => self.broken.extend(toml_stem(name)),
+            },
+            ["codes", name] if name.ends_with(".toml") => match parse(&file, problems) {
+                Some(code) => self.codes.push(code),
+                None => self.broken.extend(toml_stem(name)),
+            },
+            ["ranges", name] if name.ends_with(".toml") => {
+                self.ranges.extend(parse(&file, problems))
+            }
+            ["comparisons", name] if name.ends_with(".toml") => {
+                self.comparisons.extend(parse(&file, problems))
+            }
+            _ => problems.push(Problem::at_file(&file.path, "unexpected file in the content directory").with_hint(
+                "content/ holds site.toml, libraries.toml, messages.toml, redirects.toml, urls.lock, \
+                 and TOML files under i18n/, codes/, ranges/ and comparisons/",
+            )),
+        }
+    }
+}
+
+fn read(path: &Path) -> Result<SourceFile, Problem> {
+    let bytes = std::fs::read(path)
+        .map_err(|err| Problem::at_file(path, format!("cannot read the file: {err}")))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(path, text)),
+        Err(err) => {
+            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let file = SourceFile::new(path, String::from_utf8_lossy(valid).into_owned());
+            Err(file
+                .problem(valid.len()..valid.len(), "the file is not valid UTF-8")
+                .with_hint("save it as UTF-8"))
+        }
+    }
+}
+
+fn walk_problem(dir: &Path, err: &walkdir::Error) -> Problem {
+    let path = err.path().unwrap_or(dir);
+    match err.loop_ancestor() {
+        Some(ancestor) => Problem::at_file(
+            path,
+            format!("symbolic link loop back to {}", ancestor.display()),
+        )
+        .with_hint("remove the link, or point it outside the content directory"),
+        None => {
+            let reason = err
+                .io_error()
+                .map_or_else(|| err.to_string(), |e| e.to_string());
+            Problem::at_file(path, format!("cannot read: {reason}")).with_hint(
+                "a symbolic link whose target is missing, or a file without read permission",
+            )
+        }
+    }
+}
+
+/// Parses one TOML file into `T`, turning a parse error into a positioned
+/// problem with a hint where one helps.
+fn parse<T: DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    problems: &mut Vec<Problem>,
+) -> Option<Loaded<T>> {
+    match toml::from_str::<T>(&file.text) {
+        Ok(value) => Some(Loaded {
+            file: Arc::clone(file),
+            value,
+        }),
+        Err(err) => {
+            problems.push(parse_problem(file, &err));
+            None
+        }
+    }
+}
+
+/// Parses TOML text with no file behind it, for tests and tools.
+pub fn parse_str<T: DeserializeOwned>(path: &str, text: &str) -> Result<T, Problem> {
+    let file = SourceFile::new(Path::new(path), text.to_string());
+    toml::from_str::<T>(text).map_err(|err| parse_problem(&file, &err))
+}
+
+fn parse_problem(file: &SourceFile, err: &toml::de::Error) -> Problem {
+    let span = err.span().unwrap_or(0..0);
+    let message = err.message().trim().to_string();
+    let problem = file.problem(span, tidy_message(&message));
+    match unknown_field_hint(&message) {
+        Some(hint) => problem.with_hint(hint),
+        None => problem,
+    }
+}
+
+/// serde quotes names with backticks; the site's messages use double quotes.
+fn tidy_message(message: &str) -> String {
+    message.replace("`\"`", "'\"'").replace('`', "\"")
+}
+
+/// serde's message for an unknown field is ``unknown field `x`, expected one of
+/// `a`, `b` ``: suggest the closest expected name.
+fn unknown_field_hint(message: &str) -> Option<String> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, expected) = rest.split_once('`')?;
+    let candidates: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let best = candidates
+        .iter()
+        .map(|c| (strsim::damerau_levenshtein(field, c), *c))
+        .min()?;
+    if best.0 <= field.len().max(3) / 2 {
+        Some(format!("did you mean \"{}\"?", best.1))
+    } else {
+        Some(format!("expected one of: {}", candidates.join(", ")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unknown_field_gets_a_did_you_mean_hint() {
+        let hint = unknown_field_hint(
+            "unknown field `descripton`, expected one of `summary`, `description`, `when`",
+        );
+        assert_eq!(hint.as_deref(), Some("did you mean \"description\"?"));
+    }
+
+    #[test]
+    fn far_off_unknown_field_lists_the_expected_names() {
+        let hint = unknown_field_hint("unknown field `zzzzzz`, expected one of `fix`, `when`");
+        assert_eq!(hint.as_deref(), Some("expected one of: fix, when"));
+    }
+}

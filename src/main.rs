@@ -1,0 +1,102 @@
+//! The command line: `closecodes [build|serve|check]`.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use closecodes::{BuildOptions, build};
+
+#[derive(Parser)]
+#[command(version, about = "Builds the WebSocket close code reference site")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    build: BuildArgs,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the site from the content directory (the default).
+    Build(BuildArgs),
+    /// Build into a temporary place and check links, anchors and hreflang;
+    /// writes nothing.
+    Check(CheckArgs),
+}
+
+#[derive(Args, Clone)]
+struct CheckArgs {
+    /// The content directory.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Check as if published at this address.
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+#[derive(Args, Clone)]
+struct BuildArgs {
+    /// The content directory.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Where to write the site.
+    #[arg(long, default_value = "public")]
+    out: PathBuf,
+    /// The address the site is published at, such as https://owner.github.io/repo/.
+    #[arg(long)]
+    base_url: Option<String>,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let args = match cli.command {
+        Some(Command::Build(args)) => args,
+        Some(Command::Check(args)) => return run_check(&args),
+        None => cli.build,
+    };
+    let options = BuildOptions {
+        content: args.content,
+        out: args.out.clone(),
+        base_url: args.base_url,
+    };
+    match build(&options) {
+        Ok(report) => {
+            let c = &report.changes;
+            println!(
+                "wrote {} pages and {} redirects ({} files, {:.1} MB) to {} in {} ms",
+                report.written.pages,
+                report.written.redirects,
+                c.files,
+                c.bytes as f64 / 1e6,
+                args.out.display(),
+                report.elapsed.as_millis()
+            );
+            println!(
+                "changes: {} added, {} removed, {} changed",
+                c.added, c.removed, c.changed
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(err.exit_code() as u8)
+        }
+    }
+}
+
+fn run_check(args: &CheckArgs) -> ExitCode {
+    match closecodes::check(&args.content, args.base_url.as_deref()) {
+        Ok(report) => {
+            println!(
+                "checked {} pages ({} files): every link, anchor and hreflang alternate resolves",
+                report.pages, report.files
+            );
+            ExitCode::SUCCESS
+        }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(err.exit_code() as u8)
+        }
+    }
+}

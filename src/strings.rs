@@ -1,0 +1,179 @@
+//! The words of one language: headings, labels and sentence patterns, loaded
+//! from `i18n/<language>.toml`. One field per string, so a missing heading is a
+//! load error rather than a blank on the page.
+
+use serde::{Deserialize, Serialize};
+
+use crate::content::{Reconnect, Sender};
+
+macro_rules! string_table {
+    ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Deserialize, Serialize)]
+        #[serde(deny_unknown_fields)]
+        pub struct $name {
+            $(pub $field: String,)*
+        }
+    };
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Strings {
+    /// The language's own name, shown in the language switch.
+    pub language_name: String,
+    pub site_title: String,
+    pub site_description: String,
+    pub nav: Nav,
+    pub headings: Headings,
+    pub facts: Facts,
+    pub sent_by: PerSender,
+    pub reconnect: PerReconnect,
+    pub code_page: CodePageText,
+    pub compare: CompareText,
+    pub range_page: RangePageText,
+    pub index: IndexText,
+    pub lookup: LookupText,
+    pub not_found: NotFoundText,
+    pub redirect: RedirectText,
+    pub fallback: FallbackText,
+}
+
+string_table!(Nav {
+    home,
+    skip,
+    language,
+    copy_link,
+    link_copied,
+    sources,
+    footer
+});
+string_table!(Headings {
+    description,
+    when,
+    fix,
+    differences,
+    which,
+    facts,
+    related,
+    comparisons,
+    range_codes,
+    ranges,
+    matrix,
+    lookup,
+});
+string_table!(Facts {
+    code,
+    name,
+    range,
+    sendable,
+    close_method,
+    sent_by,
+    reconnect,
+    reference,
+    yes,
+    no,
+    differs,
+});
+string_table!(
+    /// One string for each [`Sender`].
+    PerSender { either, server, client, library, gateway, nobody }
+);
+string_table!(
+    /// One string for each [`Reconnect`].
+    PerReconnect { no, yes, backoff, after_fix }
+);
+string_table!(CodePageText {
+    title,
+    meta_description
+});
+string_table!(RangePageText {
+    title,
+    meta_description,
+    none_registered
+});
+string_table!(IndexText {
+    title,
+    intro,
+    code_column,
+    name_column,
+    summary_column,
+    matrix_hint
+});
+string_table!(LookupText {
+    label,
+    placeholder,
+    button,
+    no_results,
+    results
+});
+string_table!(NotFoundText {
+    title,
+    body,
+    redirecting
+});
+string_table!(RedirectText { title, body });
+string_table!(FallbackText { notice });
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareText {
+    pub title: String,
+    pub heading: String,
+    pub meta_description: String,
+    pub intro: String,
+    pub range_same: String,
+    pub range_differs: String,
+    pub both_sendable: String,
+    pub neither_sendable: String,
+    pub one_sendable: String,
+    pub codes_table_caption: String,
+    pub same_sender: PerSender,
+    pub same_reconnect: PerReconnect,
+}
+
+impl PerSender {
+    pub fn get(&self, sender: Sender) -> &str {
+        match sender {
+            Sender::Either => &self.either,
+            Sender::Server => &self.server,
+            Sender::Client => &self.client,
+            Sender::Library => &self.library,
+            Sender::Gateway => &self.gateway,
+            Sender::Nobody => &self.nobody,
+        }
+    }
+}
+
+impl PerReconnect {
+    pub fn get(&self, reconnect: Reconnect) -> &str {
+        match reconnect {
+            Reconnect::No => &self.no,
+            Reconnect::Yes => &self.yes,
+            Reconnect::Backoff => &self.backoff,
+            Reconnect::AfterFix => &self.after_fix,
+        }
+    }
+}
+
+/// Fills `{name}` placeholders in a sentence pattern.
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = pattern.to_string();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fill_replaces_every_named_placeholder() {
+        assert_eq!(
+            fill("{a} vs {b}, {a}", &[("a", "1002"), ("b", "1008")]),
+            "1002 vs 1008, 1002"
+        );
+    }
+}

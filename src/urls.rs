@@ -1,0 +1,132 @@
+//! Every URL of the site comes from here: the spec's paths, the language
+//! prefix and the base URL's sub-path, so no template builds a URL by hand.
+
+/// A site path relative to the base URL, such as `ko/1008/` or `api/codes.json`.
+pub type RelPath = String;
+
+/// Knows the base URL and the languages, and turns pages into URLs.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    /// Scheme and host, such as `https://owner.github.io`.
+    origin: String,
+    /// The base URL's path, always starting and ending with `/`: `/repo/`.
+    base_path: String,
+    default_lang: String,
+}
+
+impl Urls {
+    /// `base_url` must be absolute (`https://host/` or `https://host/sub/path/`).
+    pub fn new(base_url: &str, default_lang: &str) -> Result<Self, String> {
+        let (scheme, rest) = base_url
+            .split_once("://")
+            .ok_or_else(|| format!("base URL \"{base_url}\" is not absolute"))?;
+        if scheme != "http" && scheme != "https" {
+            return Err(format!(
+                "base URL \"{base_url}\" must start with http:// or https://"
+            ));
+        }
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if host.is_empty() || path.contains(['?', '#']) {
+            return Err(format!(
+                "base URL \"{base_url}\" needs a host and no query or fragment"
+            ));
+        }
+        let path = path.trim_end_matches('/');
+        let base_path = if path.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{path}/")
+        };
+        Ok(Urls {
+            origin: format!("{scheme}://{host}"),
+            base_path,
+            default_lang: default_lang.to_string(),
+        })
+    }
+
+    pub fn base_path(&self) -> &str {
+        &self.base_path
+    }
+
+    /// The path of a page from the server root: what links use.
+    pub fn href(&self, rel: &str) -> String {
+        format!("{}{rel}", self.base_path)
+    }
+
+    /// The full URL: what canonical links, hreflang, the sitemap and JSON use.
+    pub fn absolute(&self, rel: &str) -> String {
+        format!("{}{}{rel}", self.origin, self.base_path)
+    }
+
+    /// `""` for the default language, `ko/` for the others.
+    pub fn lang_prefix(&self, lang: &str) -> String {
+        if lang == self.default_lang {
+            String::new()
+        } else {
+            format!("{lang}/")
+        }
+    }
+
+    pub fn index(&self, lang: &str) -> RelPath {
+        self.lang_prefix(lang)
+    }
+
+    pub fn code(&self, lang: &str, code: u16) -> RelPath {
+        format!("{}{code}/", self.lang_prefix(lang))
+    }
+
+    /// The canonical comparison page: the lower code always comes first.
+    pub fn compare(&self, lang: &str, a: u16, b: u16) -> RelPath {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        format!("{}{low}-vs-{high}/", self.lang_prefix(lang))
+    }
+
+    pub fn range(&self, lang: &str, start: u16, end: u16) -> RelPath {
+        format!("{}{start}-{end}/", self.lang_prefix(lang))
+    }
+
+    /// Rewrites a site path written in content (`/1008/#fix`) for a language.
+    pub fn content_link(&self, lang: &str, path: &str) -> String {
+        self.href(&format!(
+            "{}{}",
+            self.lang_prefix(lang),
+            path.trim_start_matches('/')
+        ))
+    }
+}
+
+/// The file a page is written to, relative to the output directory.
+pub fn file_for(rel: &str) -> String {
+    if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sub_path_base_urls_keep_their_path() {
+        let urls = Urls::new("https://owner.github.io/repo", "en").unwrap();
+        assert_eq!(urls.href(&urls.code("ko", 1008)), "/repo/ko/1008/");
+        assert_eq!(
+            urls.absolute(&urls.code("en", 1008)),
+            "https://owner.github.io/repo/1008/"
+        );
+    }
+
+    #[test]
+    fn comparisons_put_the_lower_code_first() {
+        let urls = Urls::new("https://h/", "en").unwrap();
+        assert_eq!(urls.compare("en", 1008, 1002), "1002-vs-1008/");
+    }
+
+    #[test]
+    fn relative_base_urls_are_refused() {
+        assert!(Urls::new("/repo/", "en").is_err());
+        assert!(Urls::new("ftp://h/", "en").is_err());
+    }
+}

@@ -1,0 +1,221 @@
+// closecodes: small progressive enhancements. Every page reads fine without it.
+(function () {
+  "use strict";
+  var body = document.body;
+  var base = body.getAttribute("data-base") || "/";
+
+  // The language switch keeps the section the reader is looking at.
+  function keepHash() {
+    var links = document.querySelectorAll("a[data-keep-hash]");
+    for (var i = 0; i < links.length; i++) {
+      var a = links[i];
+      var bare = a.getAttribute("href").split("#")[0];
+      a.setAttribute("href", bare + location.hash);
+    }
+  }
+  keepHash();
+  window.addEventListener("hashchange", keepHash);
+
+  // A copy-link button beside every heading whose section has an anchor.
+  var copyLabel = body.getAttribute("data-copy-label");
+  var copiedLabel = body.getAttribute("data-copied-label");
+  var headings = document.querySelectorAll("main section[id] > h2, main section[id] > h3");
+  for (var h = 0; h < headings.length; h++) {
+    (function (heading) {
+      var id = heading.parentNode.id;
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "copy-link";
+      button.textContent = "#";
+      button.setAttribute("aria-label", copyLabel + ": " + heading.textContent);
+      button.title = copyLabel;
+      button.addEventListener("click", function () {
+        var url = location.origin + location.pathname + "#" + id;
+        history.replaceState(null, "", "#" + id);
+        keepHash();
+        if (navigator.clipboard) navigator.clipboard.writeText(url).catch(function () {});
+        button.setAttribute("data-copied", "");
+        button.textContent = copiedLabel;
+        setTimeout(function () { button.textContent = "#"; button.removeAttribute("data-copied"); }, 1500);
+      });
+      heading.appendChild(button);
+    })(headings[h]);
+  }
+
+  var dataNode = document.getElementById("lookup-data");
+  if (!dataNode) return;
+  var data = JSON.parse(dataNode.textContent);
+  var byCode = {};
+  data.codes.forEach(function (c) { byCode[c.code] = c; });
+
+  // --- The 404 page: send old and mistyped addresses to the right page. ---
+  var notice = document.getElementById("redirecting");
+  if (notice) {
+    var target = resolveMissing(location.pathname, location.hash);
+    if (target) {
+      var link = notice.querySelector("a");
+      link.href = target;
+      link.textContent = target;
+      notice.hidden = false;
+      location.replace(target);
+      return;
+    }
+  }
+
+  function rangeOf(n) {
+    for (var i = 0; i < data.ranges.length; i++) {
+      var r = data.ranges[i];
+      if (n >= r.start && n <= r.end) return r;
+    }
+    return null;
+  }
+
+  // Reads a path such as /repo/ko/1008/fix or /1008-vs-1002 and returns the
+  // page it meant, or null.
+  function resolveMissing(pathname, hash) {
+    var path = pathname;
+    if (path.indexOf(base) === 0) path = path.slice(base.length);
+    path = path.replace(/^\/+/, "").replace(/index\.html$/, "");
+    var prefix = "";
+    var langMatch = path.match(/^([a-z]{2,3}(?:-[a-z]+)?)(?:\/|$)/);
+    if (langMatch && data.languages.indexOf(langMatch[1]) > 0) {
+      prefix = langMatch[1] + "/";
+      path = path.slice(langMatch[0].length);
+    }
+    var anchorFromPath = "";
+    var parts = path.split("/").filter(function (p) { return p !== ""; });
+    if (parts.length === 2 && /^[a-z]+$/.test(parts[1])) anchorFromPath = "#" + parts[1];
+    else if (parts.length > 1) return null;
+    var head = (parts[0] || "").replace(/\.(html?|txt|json)$/, "");
+    var hashPart = hash || anchorFromPath;
+    var pair = head.match(/^(\d{1,4})-?vs-?(\d{1,4})$/i);
+    if (pair) {
+      var a = +pair[1], b = +pair[2];
+      if (byCode[a] && byCode[b] && a !== b) {
+        return base + prefix + Math.min(a, b) + "-vs-" + Math.max(a, b) + "/" + hashPart;
+      }
+      return null;
+    }
+    var single = head.match(/^(\d{1,4})$/);
+    if (single) {
+      var n = +single[1];
+      if (byCode[n]) return base + prefix + n + "/" + (data.anchors.indexOf(hashPart.slice(1)) >= 0 ? hashPart : "");
+      var range = rangeOf(n);
+      if (range) return base + prefix + range.start + "-" + range.end + "/";
+    }
+    return null;
+  }
+
+  // --- The lookup: codes, pairs, names, constants and pasted log lines. ---
+  var form = document.querySelector("form[role=search]");
+  var input = form && form.querySelector("input[name=q]");
+  if (!input) return;
+  var output = document.createElement("div");
+  output.id = "lookup-results";
+  output.setAttribute("aria-live", "polite");
+  form.parentNode.insertBefore(output, form.nextSibling);
+
+  function words(text) {
+    return text
+      .replace(/([a-z])([A-Z])/g, "$1 $2")
+      .toLowerCase()
+      .split(/[^0-9a-z\u3131-\u318e\uac00-\ud7a3]+/)
+      .filter(function (w) { return w.length > 1 && !/^\d+$/.test(w); });
+  }
+  var STOP = words("the a an of to and or in on for with is was websocket close closed closure code status connection error reason received sent frame then failed");
+  data.codes.forEach(function (c) {
+    c.terms = {};
+    c.keywords.forEach(function (k, i) {
+      words(k).forEach(function (w) {
+        if (STOP.indexOf(w) >= 0) return;
+        var weight = i < c.strong ? 3 : 1;
+        c.terms[w] = Math.max(c.terms[w] || 0, weight);
+      });
+    });
+  });
+
+  function score(c, queryWords) {
+    var total = 0;
+    queryWords.forEach(function (q) {
+      var best = c.terms[q] || 0;
+      if (!best && /[\uac00-\ud7a3]/.test(q)) {
+        for (var t in c.terms) if (t.indexOf(q) >= 0 || q.indexOf(t) >= 0 && t.length > 1) best = Math.max(best, c.terms[t]);
+      }
+      total += best;
+    });
+    return total;
+  }
+
+  function search(query) {
+    var results = [];
+    var numbers = (query.match(/\b\d{3,4}\b/g) || []).map(Number);
+    var codes = numbers.filter(function (n, i) { return byCode[n] && numbers.indexOf(n) === i; });
+    if (codes.length >= 2 && /\bvs\b|^\s*\d{3,4}[\s,/]+\d{3,4}\s*$/i.test(query)) {
+      var lo = Math.min(codes[0], codes[1]), hi = Math.max(codes[0], codes[1]);
+      results.push({ href: base + data.prefix + lo + "-vs-" + hi + "/", title: lo + " vs " + hi, summary: byCode[lo].name + " / " + byCode[hi].name, score: 1000 });
+    }
+    codes.forEach(function (n, i) {
+      var c = byCode[n];
+      results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: 900 - i });
+    });
+    if (!codes.length) {
+      numbers.forEach(function (n) {
+        var r = rangeOf(n);
+        if (r) results.push({ href: base + data.prefix + r.start + "-" + r.end + "/", title: n + ": " + r.start + "-" + r.end, summary: r.title, score: 800 });
+      });
+    }
+    var queryWords = words(query).filter(function (w) { return STOP.indexOf(w) < 0; });
+    if (queryWords.length) {
+      data.codes.forEach(function (c) {
+        if (codes.indexOf(c.code) >= 0) return;
+        var s = score(c, queryWords);
+        if (s > 0) results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: s });
+      });
+    }
+    results.sort(function (x, y) { return y.score - x.score; });
+    return results.slice(0, 6);
+  }
+
+  function show(query) {
+    output.textContent = "";
+    if (!query.trim()) return [];
+    var results = search(query);
+    if (!results.length) {
+      var p = document.createElement("p");
+      p.textContent = data.noResults;
+      output.appendChild(p);
+      return results;
+    }
+    var list = document.createElement("ol");
+    list.className = "results";
+    list.setAttribute("aria-label", data.resultsLabel);
+    results.forEach(function (r) {
+      var li = document.createElement("li");
+      var a = document.createElement("a");
+      a.href = r.href;
+      a.textContent = r.title;
+      var s = document.createElement("span");
+      s.className = "summary";
+      s.textContent = r.summary;
+      li.appendChild(a);
+      li.appendChild(s);
+      list.appendChild(li);
+    });
+    output.appendChild(list);
+    return results;
+  }
+
+  input.addEventListener("input", function () { show(input.value); });
+  form.addEventListener("submit", function (event) {
+    var results = show(input.value);
+    event.preventDefault();
+    if (results.length) location.href = results[0].href;
+  });
+  var params = new URLSearchParams(location.search);
+  var initial = params.get("q");
+  if (initial === null && notice) initial = decodeURIComponent(location.pathname.slice(base.length)).replace(/[\/_-]+/g, " ");
+  if (initial) {
+    input.value = initial;
+    show(initial);
+  }
+})();
