@@ -212,6 +212,52 @@ fn unknown_field_hint(message: &str) -> Option<String> {
 mod tests {
     use super::*;
 
+    const CODE: &str = r#"code = 1008
+name = "Policy Violation"
+reference = "RFC 6455"
+source = "https://www.rfc-editor.org/rfc/rfc6455.html#section-7.4.1"
+sendable = true
+close_method = false
+sent_by = "server"
+reconnect = "after-fix"
+
+[text.en]
+summary = "s"
+"#;
+
+    #[test]
+    fn a_code_entry_parses_into_typed_facts() {
+        let entry: CodeEntry = parse_str("1008.toml", CODE).expect("valid entry");
+        assert_eq!(*entry.code.get_ref(), 1008);
+        assert_eq!(entry.sent_by, crate::content::Sender::Server);
+        assert_eq!(entry.reconnect, crate::content::Reconnect::AfterFix);
+        assert!(entry.text.get_ref()["en"].get_ref().fix.is_none());
+    }
+
+    #[test]
+    fn an_unknown_field_is_reported_at_its_key() {
+        let text = CODE.replace("sendable", "sendabel");
+        let problem = parse_str::<CodeEntry>("1008.toml", &text).expect_err("unknown field");
+        assert_eq!((problem.line, problem.col), (5, 1));
+        assert_eq!(problem.hint.as_deref(), Some("did you mean \"sendable\"?"));
+    }
+
+    #[test]
+    fn a_wrong_type_is_reported_at_its_value() {
+        let text = CODE.replace("sendable = true", "sendable = 1");
+        let problem = parse_str::<CodeEntry>("1008.toml", &text).expect_err("wrong type");
+        assert_eq!((problem.line, problem.col), (5, 12));
+        assert!(problem.message.contains("expected a boolean"), "{}", problem.message);
+    }
+
+    #[test]
+    fn an_unknown_sender_lists_the_allowed_ones() {
+        let text = CODE.replace("\"server\"", "\"browser\"");
+        let problem = parse_str::<CodeEntry>("1008.toml", &text).expect_err("bad enum");
+        assert_eq!((problem.line, problem.col), (7, 11));
+        assert!(problem.message.contains("nobody"), "{}", problem.message);
+    }
+
     #[test]
     fn unknown_field_gets_a_did_you_mean_hint() {
         let hint = unknown_field_hint(

@@ -1,0 +1,191 @@
+//! The build as a whole on the mini fixture site: what it writes, that it
+//! never loses the previous output, and that it refuses unsafe targets.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use closecodes::{BuildOptions, Error, build};
+use common::{attrs, sel, texts};
+
+fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let rel = e.path().strip_prefix(dir).expect("prefix").display().to_string();
+            (rel, fs::read(e.path()).expect("read"))
+        })
+        .collect()
+}
+
+fn options(content: &Path, out: &Path) -> BuildOptions {
+    BuildOptions {
+        content: content.to_path_buf(),
+        out: out.to_path_buf(),
+        base_url: None,
+    }
+}
+
+#[test]
+fn writes_every_page_kind_and_data_file() {
+    let site = common::build(&common::mini_content(), None);
+    for rel in [
+        "index.html",
+        "1000/index.html",
+        "1006/index.html",
+        "4001/index.html",
+        "1000-vs-1006/index.html",
+        "1000-vs-4001/index.html",
+        "1006-vs-4001/index.html",
+        "1006-vs-1000/index.html",
+        "0-999/index.html",
+        "1000-2999/index.html",
+        "3000-3999/index.html",
+        "4000-4999/index.html",
+        "404.html",
+        "api/codes.json",
+        "api/1006.json",
+        "1006.txt",
+        "sitemap.xml",
+        "robots.txt",
+        ".nojekyll",
+        "style.css",
+        "site.js",
+    ] {
+        assert!(site.exists(rel), "{rel} was not written");
+    }
+    // 3 codes: index + 3 code pages + 3 comparisons + 4 ranges, one language.
+    assert_eq!(site.report.written.pages, 11);
+    assert_eq!(site.report.written.redirects, 3);
+}
+
+#[test]
+fn the_built_site_has_no_broken_link_anchor_or_hreflang() {
+    let site = common::build(&common::mini_content(), Some("https://example.github.io/repo/"));
+    let urls = closecodes::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
+    let problems = closecodes::check::check_site(&site.out, &urls);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn code_page_sections_carry_the_spec_anchors_and_the_toml_headings() {
+    let strings: toml::Table =
+        toml::from_str(&fs::read_to_string(common::mini_content().join("i18n/en.toml")).expect("en.toml"))
+            .expect("parse en.toml");
+    let headings = strings["headings"].as_table().expect("headings");
+    let page = common::build(&common::mini_content(), None).page("1006/");
+    for (anchor, key) in [("description", "description"), ("when", "when"), ("fix", "fix")] {
+        let h2 = texts(&page, &format!("section#{anchor} > h2"));
+        assert_eq!(h2, [headings[key].as_str().expect("string")], "#{anchor}");
+    }
+    assert_eq!(texts(&page, "h1"), ["1006 Abnormal Closure"]);
+}
+
+#[test]
+fn markup_in_content_is_shown_as_text() {
+    let page = common::build(&common::mini_content(), None).page("1006/");
+    assert!(page.select(&sel("main script")).next().is_none());
+    let description = texts(&page, "section#description .prose");
+    assert!(description[0].contains("<script>alert(1)</script>"), "{description:?}");
+}
+
+#[test]
+fn a_comparison_in_reverse_order_redirects_and_keeps_the_anchor() {
+    let site = common::build(&common::mini_content(), None);
+    let page = site.page("1006-vs-1000/");
+    assert_eq!(attrs(&page, "link[rel=canonical]", "href"), ["https://example.org/1000-vs-1006/"]);
+    let refresh = attrs(&page, "meta[http-equiv=refresh]", "content");
+    assert_eq!(refresh, ["0; url=https://example.org/1000-vs-1006/"]);
+    let script = texts(&page, "head script");
+    assert!(script.iter().any(|s| s.contains("location.hash")), "{script:?}");
+}
+
+#[test]
+fn two_builds_of_the_same_content_are_identical() {
+    let a = common::build(&common::mini_content(), None);
+    let b = common::build(&common::mini_content(), None);
+    assert_eq!(snapshot(&a.out), snapshot(&b.out));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
+    let temp = tempfile::tempdir().expect("temp");
+    let content = temp.path().join("content");
+    common::copy_dir(&common::mini_content(), &content);
+    let out = temp.path().join("public");
+    build(&options(&content, &out)).expect("first build");
+    let before = snapshot(&out);
+
+    fs::write(content.join("codes/1000.toml"), "code = \"oops\"\n").expect("break content");
+    let err = build(&options(&content, &out)).expect_err("broken content");
+    assert!(matches!(err, Error::Content(_)), "{err}");
+    assert_eq!(snapshot(&out), before);
+    let leftovers: Vec<_> = fs::read_dir(temp.path())
+        .expect("list")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("building"))
+        .collect();
+    assert!(leftovers.is_empty(), "staging left behind: {leftovers:?}");
+}
+
+#[test]
+fn the_change_summary_counts_what_a_rebuild_changed() {
+    let temp = tempfile::tempdir().expect("temp");
+    let content = temp.path().join("content");
+    common::copy_dir(&common::mini_content(), &content);
+    let out = temp.path().join("public");
+    let first = build(&options(&content, &out)).expect("first");
+    assert_eq!(first.changes.added, first.changes.files);
+    let again = build(&options(&content, &out)).expect("again");
+    assert_eq!((again.changes.added, again.changes.removed, again.changes.changed), (0, 0, 0));
+
+    let path = content.join("codes/4001.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replace("expired.", "ran out.")).expect("edit");
+    let edited = build(&options(&content, &out)).expect("edited");
+    assert_eq!((edited.changes.added, edited.changes.removed), (0, 0));
+    assert!(edited.changes.changed > 0);
+
+    fs::remove_file(&path).expect("remove 4001");
+    let related = content.join("codes/1006.toml");
+    let text = fs::read_to_string(&related).expect("read 1006");
+    fs::write(&related, text.replace("[1000, 4001]", "[1000]")).expect("edit 1006");
+    let smaller = build(&options(&content, &out)).expect("smaller");
+    assert!(smaller.changes.removed > 0);
+    assert!(!out.join("4001/index.html").exists());
+}
+
+#[test]
+fn refuses_a_directory_it_did_not_create() {
+    let temp = tempfile::tempdir().expect("temp");
+    let out = temp.path().join("mine");
+    fs::create_dir_all(&out).expect("mkdir");
+    fs::write(out.join("notes.txt"), "keep me").expect("write");
+    let err = build(&options(&common::mini_content(), &out)).expect_err("must refuse");
+    assert!(matches!(err, Error::Output { .. }), "{err}");
+    assert_eq!(err.exit_code(), 2);
+    assert_eq!(fs::read_to_string(out.join("notes.txt")).expect("kept"), "keep me");
+}
+
+#[test]
+fn refuses_the_project_directories() {
+    let temp = tempfile::tempdir().expect("temp");
+    let content = temp.path().join("content");
+    common::copy_dir(&common::mini_content(), &content);
+    for out in [
+        content.clone(),
+        content.join("codes"),
+        temp.path().to_path_buf(),
+        temp.path().join("templates"),
+        temp.path().join("static"),
+    ] {
+        let err = build(&options(&content, &out)).expect_err("must refuse");
+        assert!(matches!(err, Error::Output { .. }), "{}: {err}", out.display());
+    }
+    assert!(content.join("codes/1000.toml").is_file());
+}

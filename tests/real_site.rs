@@ -1,0 +1,204 @@
+//! The real site under `content/`: every URL of the spec exists in every
+//! language, every link and anchor resolves, the Korean headings come from
+//! the Korean strings, and comparison pages keep the seed page's structure.
+
+mod common;
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::sync::OnceLock;
+
+use common::{Built, attrs, sel, texts};
+use scraper::Html;
+
+/// Every code in the IANA registry: 1000-1015 and the registered 3xxx codes.
+const REGISTERED: [u16; 19] = [
+    1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014,
+    1015, 3000, 3003, 3008,
+];
+
+fn site() -> &'static Built {
+    static SITE: OnceLock<Built> = OnceLock::new();
+    SITE.get_or_init(|| common::build(&common::real_content(), Some("https://example.github.io/repo/")))
+}
+
+fn korean_strings() -> toml::Table {
+    let text = fs::read_to_string(common::real_content().join("i18n/ko.toml")).expect("ko.toml");
+    toml::from_str(&text).expect("ko.toml parses")
+}
+
+fn heading(strings: &toml::Table, key: &str) -> String {
+    strings["headings"][key].as_str().expect("heading").to_string()
+}
+
+#[test]
+fn every_url_of_the_spec_exists_in_every_language() {
+    let site = site();
+    for prefix in ["", "ko/"] {
+        assert!(site.exists(&format!("{prefix}index.html")));
+        for range in ["0-999", "1000-2999", "3000-3999", "4000-4999"] {
+            assert!(site.exists(&format!("{prefix}{range}/index.html")), "{prefix}{range}");
+        }
+        for (i, a) in REGISTERED.iter().enumerate() {
+            assert!(site.exists(&format!("{prefix}{a}/index.html")), "{prefix}{a}");
+            for b in &REGISTERED[i + 1..] {
+                assert!(site.exists(&format!("{prefix}{a}-vs-{b}/index.html")), "{prefix}{a}-vs-{b}");
+                let reversed = site.page(&format!("{prefix}{b}-vs-{a}/"));
+                let canonical = attrs(&reversed, "link[rel=canonical]", "href");
+                assert_eq!(canonical, [format!("https://example.github.io/repo/{prefix}{a}-vs-{b}/")]);
+            }
+        }
+    }
+    for code in REGISTERED {
+        assert!(site.exists(&format!("api/{code}.json")), "api/{code}.json");
+        assert!(site.exists(&format!("{code}.txt")), "{code}.txt");
+    }
+    for rel in ["404.html", "api/codes.json", "sitemap.xml", "robots.txt", ".nojekyll"] {
+        assert!(site.exists(rel), "{rel}");
+    }
+}
+
+#[test]
+fn the_site_documents_exactly_the_registered_codes() {
+    let json: serde_json::Value = serde_json::from_str(&site().read("api/codes.json")).expect("json");
+    let codes: Vec<u64> = json["codes"]
+        .as_array()
+        .expect("codes")
+        .iter()
+        .map(|c| c["code"].as_u64().expect("code"))
+        .collect();
+    let expected: Vec<u64> = REGISTERED.iter().map(|&c| u64::from(c)).collect();
+    assert_eq!(codes, expected);
+}
+
+#[test]
+fn every_internal_link_anchor_and_hreflang_resolves() {
+    let urls = closecodes::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
+    let problems = closecodes::check::check_site(&site().out, &urls);
+    assert!(problems.is_empty(), "{} problems, first: {:#?}", problems.len(), &problems[..problems.len().min(10)]);
+}
+
+#[test]
+fn korean_code_pages_use_the_korean_headings() {
+    let ko = korean_strings();
+    // The section names the project promises in Korean.
+    for (key, expected) in [
+        ("description", "설명"),
+        ("when", "이 코드를 보게 되는 경우"),
+        ("fix", "해결 방법"),
+        ("differences", "주요 차이점"),
+        ("which", "언제 어떤 것을 사용할지"),
+    ] {
+        assert_eq!(heading(&ko, key), expected);
+    }
+    let page = site().page("ko/1008/");
+    assert_eq!(attrs(&page, "html", "lang"), ["ko"]);
+    for anchor in ["description", "when", "fix"] {
+        assert_eq!(texts(&page, &format!("section#{anchor} > h2")), [heading(&ko, anchor)]);
+    }
+}
+
+/// The headings of a comparison page in document order, with the id of the
+/// section each one opens.
+fn outline(page: &Html) -> Vec<(String, String)> {
+    page.select(&sel("main h2, main h3"))
+        .map(|h| {
+            let section = h
+                .ancestors()
+                .filter_map(scraper::ElementRef::wrap)
+                .find(|e| e.value().name() == "section")
+                .and_then(|e| e.value().attr("id"))
+                .unwrap_or("")
+                .to_string();
+            (section, h.text().collect::<String>().trim().to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn the_1002_vs_1008_page_has_the_structure_of_the_seed_page() {
+    let ko = korean_strings();
+    let page = site().page("ko/1002-vs-1008/");
+    let intro = texts(&page, ".hero .intro");
+    assert!(!intro[0].is_empty(), "the page opens with an intro");
+    // A side-by-side table of both codes' facts comes before the prose.
+    let columns = texts(&page, "table.facts thead th[scope=col]");
+    assert_eq!(columns, ["1002", "1008"]);
+    let expected: Vec<(String, String)> = [
+        ("c1002", heading(&ko, "description")),
+        ("c1002", heading(&ko, "when")),
+        ("c1002", heading(&ko, "fix")),
+        ("c1008", heading(&ko, "description")),
+        ("c1008", heading(&ko, "when")),
+        ("c1008", heading(&ko, "fix")),
+        ("differences", heading(&ko, "differences")),
+        ("which", heading(&ko, "which")),
+    ]
+    .into_iter()
+    .map(|(s, h)| (s.to_string(), h))
+    .collect();
+    let got: Vec<(String, String)> = outline(&page)
+        .into_iter()
+        .filter(|(section, _)| ["c1002", "c1008", "differences", "which"].contains(&section.as_str()))
+        .filter(|(_, text)| !text.starts_with("1002") && !text.starts_with("1008"))
+        .collect();
+    assert_eq!(got, expected);
+    for id in ["c1002", "c1008", "differences", "which"] {
+        let prose = texts(&page, &format!("section#{id} .prose"));
+        assert!(prose.iter().all(|p| p.len() > 40), "#{id} has real prose: {prose:?}");
+    }
+}
+
+#[test]
+fn every_page_links_its_other_language_version() {
+    let site = site();
+    for (rel, other) in [
+        ("1008/", "/repo/ko/1008/"),
+        ("ko/1008/", "/repo/1008/"),
+        ("ko/1002-vs-1008/", "/repo/1002-vs-1008/"),
+        ("", "/repo/ko/"),
+        ("ko/3000-3999/", "/repo/3000-3999/"),
+    ] {
+        let page = site.page(rel);
+        let links = attrs(&page, "nav.languages a[hreflang]", "href");
+        assert_eq!(links, [other], "{rel}");
+    }
+}
+
+#[test]
+fn code_pages_link_related_codes_comparisons_and_range() {
+    let page = site().page("1008/");
+    let hrefs: BTreeSet<String> = attrs(&page, "main a", "href").into_iter().collect();
+    assert!(hrefs.contains("/repo/1000-2999/"));
+    for other in REGISTERED.iter().filter(|&&c| c != 1008) {
+        let (a, b) = (other.min(&1008), other.max(&1008));
+        assert!(hrefs.contains(&format!("/repo/{a}-vs-{b}/")), "1008 links {a}-vs-{b}");
+    }
+    assert!(!texts(&page, "section#related li").is_empty());
+}
+
+#[test]
+fn the_index_links_every_code_and_every_comparison() {
+    let page = site().page("");
+    let hrefs: BTreeSet<String> = attrs(&page, "main a", "href").into_iter().collect();
+    for (i, a) in REGISTERED.iter().enumerate() {
+        assert!(hrefs.contains(&format!("/repo/{a}/")), "index links {a}");
+        for b in &REGISTERED[i + 1..] {
+            assert!(hrefs.contains(&format!("/repo/{a}-vs-{b}/")), "index links {a}-vs-{b}");
+        }
+    }
+    assert_eq!(attrs(&page, "input[type=search]", "name"), ["q"]);
+}
+
+#[test]
+fn facts_in_the_json_follow_rfc_6455_and_whatwg() {
+    let json: serde_json::Value = serde_json::from_str(&site().read("api/codes.json")).expect("json");
+    for code in json["codes"].as_array().expect("codes") {
+        let n = code["code"].as_u64().expect("code");
+        // RFC 6455 §7.4.1: 1004 is reserved; 1005, 1006 and 1015 must not be sent.
+        assert_eq!(code["sendable"].as_bool(), Some(![1004, 1005, 1006, 1015].contains(&n)), "{n} sendable");
+        // WHATWG close(): only 1000 and 3000-4999.
+        assert_eq!(code["close_method"].as_bool(), Some(n == 1000 || (3000..=4999).contains(&n)), "{n} close()");
+        assert_eq!(code["url"].as_str(), Some(format!("https://example.github.io/repo/{n}/").as_str()));
+    }
+}
