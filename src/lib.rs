@@ -11,6 +11,7 @@ pub mod data;
 pub mod error;
 pub mod layout;
 pub mod load;
+pub mod lock;
 pub mod markdown;
 pub mod output;
 pub mod pages;
@@ -65,14 +66,23 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let (site, problems) = load::load(&options.content);
     let catalog = validate::validate(&site, problems, options.base_url.as_deref())?;
+    let published = lock::published(&catalog);
+    let dropped = lock::verify(&catalog, &published);
+    if !dropped.is_empty() {
+        return Err(Error::Content(dropped));
+    }
     let (root, sources) = project_dirs(&options.content);
     let output = output::Output::begin(&options.out, &root, &sources)?;
     match site::write(&catalog, &output, &root.join("static")) {
-        Ok(written) => Ok(BuildReport {
-            written,
-            changes: output.commit()?,
-            elapsed: started.elapsed(),
-        }),
+        Ok(written) => {
+            let changes = output.commit()?;
+            lock::update(&options.content, &catalog, &published)?;
+            Ok(BuildReport {
+                written,
+                changes,
+                elapsed: started.elapsed(),
+            })
+        }
         Err(err) => {
             output.abandon();
             Err(err)
@@ -92,6 +102,10 @@ pub struct CheckReport {
 pub fn check(content: &Path, base_url: Option<&str>) -> Result<CheckReport> {
     let (site, problems) = load::load(content);
     let catalog = validate::validate(&site, problems, base_url)?;
+    let dropped = lock::verify(&catalog, &lock::published(&catalog));
+    if !dropped.is_empty() {
+        return Err(Error::Check(dropped));
+    }
     let temp = tempfile::tempdir().map_err(error::io_error(&std::env::temp_dir()))?;
     let (root, sources) = project_dirs(content);
     let output = output::Output::begin(&temp.path().join("site"), &root, &sources)?;

@@ -247,7 +247,11 @@ summary = "s"
         let text = CODE.replace("sendable = true", "sendable = 1");
         let problem = parse_str::<CodeEntry>("1008.toml", &text).expect_err("wrong type");
         assert_eq!((problem.line, problem.col), (5, 12));
-        assert!(problem.message.contains("expected a boolean"), "{}", problem.message);
+        assert!(
+            problem.message.contains("expected a boolean"),
+            "{}",
+            problem.message
+        );
     }
 
     #[test]

@@ -16,7 +16,12 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         .filter_map(|e| e.ok())
         .filter(|e| e.file_type().is_file())
         .map(|e| {
-            let rel = e.path().strip_prefix(dir).expect("prefix").display().to_string();
+            let rel = e
+                .path()
+                .strip_prefix(dir)
+                .expect("prefix")
+                .display()
+                .to_string();
             (rel, fs::read(e.path()).expect("read"))
         })
         .collect()
@@ -65,7 +70,10 @@ fn writes_every_page_kind_and_data_file() {
 
 #[test]
 fn the_built_site_has_no_broken_link_anchor_or_hreflang() {
-    let site = common::build(&common::mini_content(), Some("https://example.github.io/repo/"));
+    let site = common::build(
+        &common::mini_content(),
+        Some("https://example.github.io/repo/"),
+    );
     let urls = closecodes::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
     let problems = closecodes::check::check_site(&site.out, &urls);
     assert!(problems.is_empty(), "{problems:#?}");
@@ -73,12 +81,17 @@ fn the_built_site_has_no_broken_link_anchor_or_hreflang() {
 
 #[test]
 fn code_page_sections_carry_the_spec_anchors_and_the_toml_headings() {
-    let strings: toml::Table =
-        toml::from_str(&fs::read_to_string(common::mini_content().join("i18n/en.toml")).expect("en.toml"))
-            .expect("parse en.toml");
+    let strings: toml::Table = toml::from_str(
+        &fs::read_to_string(common::mini_content().join("i18n/en.toml")).expect("en.toml"),
+    )
+    .expect("parse en.toml");
     let headings = strings["headings"].as_table().expect("headings");
     let page = common::build(&common::mini_content(), None).page("1006/");
-    for (anchor, key) in [("description", "description"), ("when", "when"), ("fix", "fix")] {
+    for (anchor, key) in [
+        ("description", "description"),
+        ("when", "when"),
+        ("fix", "fix"),
+    ] {
         let h2 = texts(&page, &format!("section#{anchor} > h2"));
         assert_eq!(h2, [headings[key].as_str().expect("string")], "#{anchor}");
     }
@@ -90,18 +103,27 @@ fn markup_in_content_is_shown_as_text() {
     let page = common::build(&common::mini_content(), None).page("1006/");
     assert!(page.select(&sel("main script")).next().is_none());
     let description = texts(&page, "section#description .prose");
-    assert!(description[0].contains("<script>alert(1)</script>"), "{description:?}");
+    assert!(
+        description[0].contains("<script>alert(1)</script>"),
+        "{description:?}"
+    );
 }
 
 #[test]
 fn a_comparison_in_reverse_order_redirects_and_keeps_the_anchor() {
     let site = common::build(&common::mini_content(), None);
     let page = site.page("1006-vs-1000/");
-    assert_eq!(attrs(&page, "link[rel=canonical]", "href"), ["https://example.org/1000-vs-1006/"]);
+    assert_eq!(
+        attrs(&page, "link[rel=canonical]", "href"),
+        ["https://example.org/1000-vs-1006/"]
+    );
     let refresh = attrs(&page, "meta[http-equiv=refresh]", "content");
     assert_eq!(refresh, ["0; url=https://example.org/1000-vs-1006/"]);
     let script = texts(&page, "head script");
-    assert!(script.iter().any(|s| s.contains("location.hash")), "{script:?}");
+    assert!(
+        script.iter().any(|s| s.contains("location.hash")),
+        "{script:?}"
+    );
 }
 
 #[test]
@@ -142,7 +164,14 @@ fn the_change_summary_counts_what_a_rebuild_changed() {
     let first = build(&options(&content, &out)).expect("first");
     assert_eq!(first.changes.added, first.changes.files);
     let again = build(&options(&content, &out)).expect("again");
-    assert_eq!((again.changes.added, again.changes.removed, again.changes.changed), (0, 0, 0));
+    assert_eq!(
+        (
+            again.changes.added,
+            again.changes.removed,
+            again.changes.changed
+        ),
+        (0, 0, 0)
+    );
 
     let path = content.join("codes/4001.toml");
     let text = fs::read_to_string(&path).expect("read");
@@ -152,6 +181,8 @@ fn the_change_summary_counts_what_a_rebuild_changed() {
     assert!(edited.changes.changed > 0);
 
     fs::remove_file(&path).expect("remove 4001");
+    // Dropping published pages on purpose means releasing them from the lock.
+    fs::remove_file(content.join("urls.lock")).expect("remove lock");
     let related = content.join("codes/1006.toml");
     let text = fs::read_to_string(&related).expect("read 1006");
     fs::write(&related, text.replace("[1000, 4001]", "[1000]")).expect("edit 1006");
@@ -169,7 +200,10 @@ fn refuses_a_directory_it_did_not_create() {
     let err = build(&options(&common::mini_content(), &out)).expect_err("must refuse");
     assert!(matches!(err, Error::Output { .. }), "{err}");
     assert_eq!(err.exit_code(), 2);
-    assert_eq!(fs::read_to_string(out.join("notes.txt")).expect("kept"), "keep me");
+    assert_eq!(
+        fs::read_to_string(out.join("notes.txt")).expect("kept"),
+        "keep me"
+    );
 }
 
 #[test]
@@ -185,7 +219,72 @@ fn refuses_the_project_directories() {
         temp.path().join("static"),
     ] {
         let err = build(&options(&content, &out)).expect_err("must refuse");
-        assert!(matches!(err, Error::Output { .. }), "{}: {err}", out.display());
+        assert!(
+            matches!(err, Error::Output { .. }),
+            "{}: {err}",
+            out.display()
+        );
     }
     assert!(content.join("codes/1000.toml").is_file());
+}
+
+#[test]
+fn a_build_that_would_drop_a_published_url_fails_until_it_redirects() {
+    let temp = tempfile::tempdir().expect("temp");
+    let content = temp.path().join("content");
+    common::copy_dir(&common::mini_content(), &content);
+    let out = temp.path().join("public");
+    build(&options(&content, &out)).expect("first build");
+    let lock = fs::read_to_string(content.join("urls.lock")).expect("lock written");
+    assert!(
+        lock.lines().any(|l| l == "/4001/#fix"),
+        "the lock holds the spec anchors"
+    );
+
+    fs::remove_file(content.join("codes/4001.toml")).expect("remove 4001");
+    let related = content.join("codes/1006.toml");
+    let text = fs::read_to_string(&related).expect("read 1006");
+    fs::write(&related, text.replace("[1000, 4001]", "[1000]")).expect("edit 1006");
+    let err = build(&options(&content, &out)).expect_err("dropping /4001/ must fail");
+    let message = err.to_string();
+    assert!(
+        message.contains("urls.lock:") && message.contains("/4001/ was published"),
+        "{message}"
+    );
+    assert!(out.join("4001/index.html").exists(), "the old output stays");
+
+    let dropped: Vec<&str> = message
+        .lines()
+        .filter(|l| l.contains("was published"))
+        .collect();
+    assert_eq!(
+        dropped.len(),
+        7,
+        "one line per dropped URL, not per anchor: {message}"
+    );
+
+    // Pages get redirects; the data files are released from the lock by hand.
+    let mut redirects = String::new();
+    for (from, to) in [
+        ("/4001/", "/1006/"),
+        ("/1000-vs-4001/", "/1000-vs-1006/"),
+        ("/1006-vs-4001/", "/1006/"),
+        ("/4001-vs-1000/", "/1000-vs-1006/"),
+        ("/4001-vs-1006/", "/1006/"),
+    ] {
+        redirects.push_str(&format!("[[redirect]]\nfrom = \"{from}\"\nto = \"{to}\"\n"));
+    }
+    fs::write(content.join("redirects.toml"), redirects).expect("redirects");
+    let released: String = lock
+        .lines()
+        .filter(|l| !l.contains("4001.txt") && !l.contains("4001.json"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(content.join("urls.lock"), released).expect("release data files");
+    build(&options(&content, &out)).expect("with a redirect the build passes");
+    let page = common::Built::page_at(&out, "4001/");
+    assert_eq!(
+        common::attrs(&page, "link[rel=canonical]", "href"),
+        ["https://example.org/1006/"]
+    );
 }

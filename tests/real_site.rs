@@ -13,13 +13,18 @@ use scraper::Html;
 
 /// Every code in the IANA registry: 1000-1015 and the registered 3xxx codes.
 const REGISTERED: [u16; 19] = [
-    1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014,
-    1015, 3000, 3003, 3008,
+    1000, 1001, 1002, 1003, 1004, 1005, 1006, 1007, 1008, 1009, 1010, 1011, 1012, 1013, 1014, 1015,
+    3000, 3003, 3008,
 ];
 
 fn site() -> &'static Built {
     static SITE: OnceLock<Built> = OnceLock::new();
-    SITE.get_or_init(|| common::build(&common::real_content(), Some("https://example.github.io/repo/")))
+    SITE.get_or_init(|| {
+        common::build(
+            &common::real_content(),
+            Some("https://example.github.io/repo/"),
+        )
+    })
 }
 
 fn korean_strings() -> toml::Table {
@@ -28,7 +33,10 @@ fn korean_strings() -> toml::Table {
 }
 
 fn heading(strings: &toml::Table, key: &str) -> String {
-    strings["headings"][key].as_str().expect("heading").to_string()
+    strings["headings"][key]
+        .as_str()
+        .expect("heading")
+        .to_string()
 }
 
 #[test]
@@ -37,15 +45,29 @@ fn every_url_of_the_spec_exists_in_every_language() {
     for prefix in ["", "ko/"] {
         assert!(site.exists(&format!("{prefix}index.html")));
         for range in ["0-999", "1000-2999", "3000-3999", "4000-4999"] {
-            assert!(site.exists(&format!("{prefix}{range}/index.html")), "{prefix}{range}");
+            assert!(
+                site.exists(&format!("{prefix}{range}/index.html")),
+                "{prefix}{range}"
+            );
         }
         for (i, a) in REGISTERED.iter().enumerate() {
-            assert!(site.exists(&format!("{prefix}{a}/index.html")), "{prefix}{a}");
+            assert!(
+                site.exists(&format!("{prefix}{a}/index.html")),
+                "{prefix}{a}"
+            );
             for b in &REGISTERED[i + 1..] {
-                assert!(site.exists(&format!("{prefix}{a}-vs-{b}/index.html")), "{prefix}{a}-vs-{b}");
+                assert!(
+                    site.exists(&format!("{prefix}{a}-vs-{b}/index.html")),
+                    "{prefix}{a}-vs-{b}"
+                );
                 let reversed = site.page(&format!("{prefix}{b}-vs-{a}/"));
                 let canonical = attrs(&reversed, "link[rel=canonical]", "href");
-                assert_eq!(canonical, [format!("https://example.github.io/repo/{prefix}{a}-vs-{b}/")]);
+                assert_eq!(
+                    canonical,
+                    [format!(
+                        "https://example.github.io/repo/{prefix}{a}-vs-{b}/"
+                    )]
+                );
             }
         }
     }
@@ -53,14 +75,21 @@ fn every_url_of_the_spec_exists_in_every_language() {
         assert!(site.exists(&format!("api/{code}.json")), "api/{code}.json");
         assert!(site.exists(&format!("{code}.txt")), "{code}.txt");
     }
-    for rel in ["404.html", "api/codes.json", "sitemap.xml", "robots.txt", ".nojekyll"] {
+    for rel in [
+        "404.html",
+        "api/codes.json",
+        "sitemap.xml",
+        "robots.txt",
+        ".nojekyll",
+    ] {
         assert!(site.exists(rel), "{rel}");
     }
 }
 
 #[test]
 fn the_site_documents_exactly_the_registered_codes() {
-    let json: serde_json::Value = serde_json::from_str(&site().read("api/codes.json")).expect("json");
+    let json: serde_json::Value =
+        serde_json::from_str(&site().read("api/codes.json")).expect("json");
     let codes: Vec<u64> = json["codes"]
         .as_array()
         .expect("codes")
@@ -75,7 +104,12 @@ fn the_site_documents_exactly_the_registered_codes() {
 fn every_internal_link_anchor_and_hreflang_resolves() {
     let urls = closecodes::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
     let problems = closecodes::check::check_site(&site().out, &urls);
-    assert!(problems.is_empty(), "{} problems, first: {:#?}", problems.len(), &problems[..problems.len().min(10)]);
+    assert!(
+        problems.is_empty(),
+        "{} problems, first: {:#?}",
+        problems.len(),
+        &problems[..problems.len().min(10)]
+    );
 }
 
 #[test]
@@ -94,7 +128,10 @@ fn korean_code_pages_use_the_korean_headings() {
     let page = site().page("ko/1008/");
     assert_eq!(attrs(&page, "html", "lang"), ["ko"]);
     for anchor in ["description", "when", "fix"] {
-        assert_eq!(texts(&page, &format!("section#{anchor} > h2")), [heading(&ko, anchor)]);
+        assert_eq!(
+            texts(&page, &format!("section#{anchor} > h2")),
+            [heading(&ko, anchor)]
+        );
     }
 }
 
@@ -139,13 +176,18 @@ fn the_1002_vs_1008_page_has_the_structure_of_the_seed_page() {
     .collect();
     let got: Vec<(String, String)> = outline(&page)
         .into_iter()
-        .filter(|(section, _)| ["c1002", "c1008", "differences", "which"].contains(&section.as_str()))
+        .filter(|(section, _)| {
+            ["c1002", "c1008", "differences", "which"].contains(&section.as_str())
+        })
         .filter(|(_, text)| !text.starts_with("1002") && !text.starts_with("1008"))
         .collect();
     assert_eq!(got, expected);
     for id in ["c1002", "c1008", "differences", "which"] {
         let prose = texts(&page, &format!("section#{id} .prose"));
-        assert!(prose.iter().all(|p| p.len() > 40), "#{id} has real prose: {prose:?}");
+        assert!(
+            prose.iter().all(|p| p.len() > 40),
+            "#{id} has real prose: {prose:?}"
+        );
     }
 }
 
@@ -172,7 +214,10 @@ fn code_pages_link_related_codes_comparisons_and_range() {
     assert!(hrefs.contains("/repo/1000-2999/"));
     for other in REGISTERED.iter().filter(|&&c| c != 1008) {
         let (a, b) = (other.min(&1008), other.max(&1008));
-        assert!(hrefs.contains(&format!("/repo/{a}-vs-{b}/")), "1008 links {a}-vs-{b}");
+        assert!(
+            hrefs.contains(&format!("/repo/{a}-vs-{b}/")),
+            "1008 links {a}-vs-{b}"
+        );
     }
     assert!(!texts(&page, "section#related li").is_empty());
 }
@@ -184,7 +229,10 @@ fn the_index_links_every_code_and_every_comparison() {
     for (i, a) in REGISTERED.iter().enumerate() {
         assert!(hrefs.contains(&format!("/repo/{a}/")), "index links {a}");
         for b in &REGISTERED[i + 1..] {
-            assert!(hrefs.contains(&format!("/repo/{a}-vs-{b}/")), "index links {a}-vs-{b}");
+            assert!(
+                hrefs.contains(&format!("/repo/{a}-vs-{b}/")),
+                "index links {a}-vs-{b}"
+            );
         }
     }
     assert_eq!(attrs(&page, "input[type=search]", "name"), ["q"]);
@@ -192,13 +240,25 @@ fn the_index_links_every_code_and_every_comparison() {
 
 #[test]
 fn facts_in_the_json_follow_rfc_6455_and_whatwg() {
-    let json: serde_json::Value = serde_json::from_str(&site().read("api/codes.json")).expect("json");
+    let json: serde_json::Value =
+        serde_json::from_str(&site().read("api/codes.json")).expect("json");
     for code in json["codes"].as_array().expect("codes") {
         let n = code["code"].as_u64().expect("code");
         // RFC 6455 §7.4.1: 1004 is reserved; 1005, 1006 and 1015 must not be sent.
-        assert_eq!(code["sendable"].as_bool(), Some(![1004, 1005, 1006, 1015].contains(&n)), "{n} sendable");
+        assert_eq!(
+            code["sendable"].as_bool(),
+            Some(![1004, 1005, 1006, 1015].contains(&n)),
+            "{n} sendable"
+        );
         // WHATWG close(): only 1000 and 3000-4999.
-        assert_eq!(code["close_method"].as_bool(), Some(n == 1000 || (3000..=4999).contains(&n)), "{n} close()");
-        assert_eq!(code["url"].as_str(), Some(format!("https://example.github.io/repo/{n}/").as_str()));
+        assert_eq!(
+            code["close_method"].as_bool(),
+            Some(n == 1000 || (3000..=4999).contains(&n)),
+            "{n} close()"
+        );
+        assert_eq!(
+            code["url"].as_str(),
+            Some(format!("https://example.github.io/repo/{n}/").as_str())
+        );
     }
 }

@@ -29,13 +29,17 @@ pub struct Built {
 
 impl Built {
     pub fn page(&self, rel: &str) -> Html {
+        Self::page_at(&self.out, rel)
+    }
+
+    /// A page of any built site directory.
+    pub fn page_at(out: &Path, rel: &str) -> Html {
         let file = if rel.is_empty() || rel.ends_with('/') {
             format!("{rel}index.html")
         } else {
             rel.to_string()
         };
-        let text =
-            fs::read_to_string(self.out.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
+        let text = fs::read_to_string(out.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         Html::parse_document(&text)
     }
 
@@ -48,11 +52,15 @@ impl Built {
     }
 }
 
+/// Builds a copy of `content` (the build updates its URL lock) into a
+/// temporary directory.
 pub fn build(content: &Path, base_url: Option<&str>) -> Built {
     let temp = tempfile::tempdir().expect("temp dir");
+    let copy = temp.path().join("content");
+    copy_dir(content, &copy);
     let out = temp.path().join("public");
     let report = closecodes::build(&BuildOptions {
-        content: content.to_path_buf(),
+        content: copy,
         out: out.clone(),
         base_url: base_url.map(str::to_string),
     })
