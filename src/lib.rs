@@ -17,6 +17,7 @@ pub mod output;
 pub mod pages;
 pub mod prose;
 pub mod render;
+pub mod serve;
 pub mod site;
 pub mod source;
 pub mod strings;

@@ -20,9 +20,27 @@ struct Cli {
 enum Command {
     /// Build the site from the content directory (the default).
     Build(BuildArgs),
+    /// Build, serve on 127.0.0.1, rebuild on change and reload the browser.
+    Serve(ServeArgs),
     /// Build into a temporary place and check links, anchors and hreflang;
     /// writes nothing.
     Check(CheckArgs),
+}
+
+#[derive(Args, Clone)]
+struct ServeArgs {
+    /// The content directory.
+    #[arg(long, default_value = "content")]
+    content: PathBuf,
+    /// Where to write the site.
+    #[arg(long, default_value = "public")]
+    out: PathBuf,
+    /// The port to listen on.
+    #[arg(long, default_value_t = 8000)]
+    port: u16,
+    /// The address to listen on; anything but loopback exposes your preview.
+    #[arg(long, default_value = "127.0.0.1")]
+    host: std::net::IpAddr,
 }
 
 #[derive(Args, Clone)]
@@ -53,6 +71,7 @@ fn main() -> ExitCode {
     let args = match cli.command {
         Some(Command::Build(args)) => args,
         Some(Command::Check(args)) => return run_check(&args),
+        Some(Command::Serve(args)) => return run_serve(args),
         None => cli.build,
     };
     let options = BuildOptions {
@@ -94,6 +113,22 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             );
             ExitCode::SUCCESS
         }
+        Err(err) => {
+            eprintln!("{err}");
+            ExitCode::from(err.exit_code() as u8)
+        }
+    }
+}
+
+fn run_serve(args: ServeArgs) -> ExitCode {
+    let options = closecodes::serve::ServeOptions {
+        content: args.content,
+        out: args.out,
+        host: args.host,
+        port: args.port,
+    };
+    match closecodes::serve::serve(&options) {
+        Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("{err}");
             ExitCode::from(err.exit_code() as u8)
