@@ -2,6 +2,8 @@
 //! into a temporary directory, reading its pages with an HTML parser.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 

@@ -1,0 +1,157 @@
+//! Real headless Chromium for tests: a static server that behaves like GitHub
+//! Pages (a sub-path, `404.html` for missing files) and a WebDriver session.
+
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+
+/// Serves `out` under `/<sub_path>/` on a free loopback port, as GitHub Pages
+/// serves a project site. Runs until the test process ends.
+pub fn serve_like_pages(out: &Path, sub_path: &str) -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
+    let port = server.server_addr().to_ip().expect("ip").port();
+    let out = std::fs::canonicalize(out).expect("out");
+    let prefix = format!("/{}", sub_path.trim_matches('/'));
+    let prefix = if prefix == "/" { String::new() } else { prefix };
+    let root = format!("http://127.0.0.1:{port}{prefix}/");
+    thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let url = request
+                .url()
+                .split(['?', '#'])
+                .next()
+                .unwrap_or("/")
+                .to_string();
+            let found = url.strip_prefix(&prefix).and_then(|rest| {
+                closecodes::serve::resolve(&out, if rest.is_empty() { "/" } else { rest })
+            });
+            // Pages redirects a directory without its slash; here, like a
+            // plain static host, it falls through to the 404 page.
+            let (status, path) = match found {
+                Some(path) if url.ends_with('/') || !path.ends_with("index.html") => (200, path),
+                _ => (404, out.join("404.html")),
+            };
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let kind = match path.extension().and_then(|e| e.to_str()) {
+                Some("html") => "text/html; charset=utf-8",
+                Some("css") => "text/css",
+                Some("js") => "text/javascript",
+                Some("json") => "application/json",
+                _ => "application/octet-stream",
+            };
+            let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes())
+                .expect("header");
+            let _ = request.respond(
+                tiny_http::Response::from_data(bytes)
+                    .with_status_code(status)
+                    .with_header(header),
+            );
+        }
+    });
+    root
+}
+
+fn find(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(program))
+            .find(|p| p.is_file())
+    })
+}
+
+/// A running ChromeDriver and a headless Chromium session.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
+        let _ = self.driver.wait();
+    }
+}
+
+/// Starts Chromium, or returns `None` (with the reason printed) when it is
+/// not installed and the tests do not run under CI, where it must be.
+pub async fn start() -> Option<Browser> {
+    let chromium = find("chromium").or_else(|| find("chromium-browser"));
+    let driver = find("chromedriver");
+    let (Some(chromium), Some(driver)) = (chromium, driver) else {
+        let reason = "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)";
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "browser tests must run in CI: {reason}"
+        );
+        eprintln!("skipping browser test: {reason}");
+        return None;
+    };
+    let port = TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let child = Command::new(driver)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let profile = tempfile::tempdir().expect("profile").keep();
+    let caps: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_value(serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": [
+                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--window-size=1200,900",
+                    format!("--user-data-dir={}", profile.display()),
+                ]
+            }
+        }))
+        .expect("caps");
+    let started = Instant::now();
+    loop {
+        match ClientBuilder::rustls()
+            .expect("tls")
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => {
+                return Some(Browser {
+                    client,
+                    driver: child,
+                });
+            }
+            Err(err) if started.elapsed() > Duration::from_secs(20) => {
+                panic!("chromedriver: {err}")
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
+/// Waits until `check` returns `Some`, or panics after a few seconds.
+pub async fn wait_for<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let started = Instant::now();
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
