@@ -1,6 +1,7 @@
 //! Markdown prose to HTML. Raw HTML in the source is shown as text, never
 //! passed through; site links (`/1008/#fix`) get the base path and language;
-//! links with any scheme but http, https and mailto are dropped.
+//! links with any scheme but http, https and mailto are dropped; images are
+//! shown as their text (the site loads nothing from elsewhere).
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
 
@@ -23,18 +24,13 @@ pub fn to_html(markdown: &str, site_link: impl Fn(&str) -> String) -> String {
             title,
             id,
         }),
-        Event::Start(Tag::Image {
-            link_type,
-            dest_url,
-            title,
-            id,
-        }) => Event::Start(Tag::Image {
-            link_type,
-            dest_url: rewrite(dest_url, &site_link),
-            title,
-            id,
-        }),
         other => other,
+    });
+    let events = events.filter(|event| {
+        !matches!(
+            event,
+            Event::Start(Tag::Image { .. }) | Event::End(pulldown_cmark::TagEnd::Image)
+        )
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
     html::push_html(&mut out, events);
@@ -74,14 +70,29 @@ pub fn classify(dest: &str) -> LinkKind {
     }
 }
 
-/// Every link destination in a Markdown text, with its byte offset in the text.
-pub fn links(markdown: &str) -> Vec<(String, usize)> {
+/// A link or image in Markdown, and its byte offset in the text.
+#[derive(Debug, PartialEq, Eq)]
+pub struct MarkdownLink {
+    pub dest: String,
+    pub offset: usize,
+    pub image: bool,
+}
+
+/// Every link and image in a Markdown text.
+pub fn links(markdown: &str) -> Vec<MarkdownLink> {
     Parser::new_ext(markdown, options())
         .into_offset_iter()
         .filter_map(|(event, range)| match event {
-            Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) => {
-                Some((dest_url.to_string(), range.start))
-            }
+            Event::Start(Tag::Link { dest_url, .. }) => Some(MarkdownLink {
+                dest: dest_url.to_string(),
+                offset: range.start,
+                image: false,
+            }),
+            Event::Start(Tag::Image { dest_url, .. }) => Some(MarkdownLink {
+                dest: dest_url.to_string(),
+                offset: range.start,
+                image: true,
+            }),
             _ => None,
         })
         .collect()

@@ -441,8 +441,13 @@ fn check_links(catalog: &Catalog, problems: &mut Vec<Problem>) {
         // The span covers the quotes of the TOML string; offsets inside the
         // Markdown are close to offsets in the file for links on one line.
         let base = text.span().start + quote_len(&file.text[text.span()]);
-        for (dest, offset) in markdown::links(text.get_ref()) {
-            let at = base + offset..base + offset;
+        for link in markdown::links(text.get_ref()) {
+            let (dest, at) = (link.dest, base + link.offset..base + link.offset);
+            if link.image {
+                problems.push(file.problem(at, format!("image \"{dest}\": prose cannot show images"))
+                    .with_hint("the site loads nothing from elsewhere; describe it in words or link to it"));
+                continue;
+            }
             match markdown::classify(&dest) {
                 LinkKind::External => {}
                 LinkKind::Unsafe => problems.push(file.problem(at, format!("link \"{dest}\" is not allowed"))

@@ -15,7 +15,10 @@ fn vnu_jar() -> Option<PathBuf> {
         return Some(jar);
     }
     let reason = "the Nu HTML Checker is not installed (cd .ci && npm install; it needs java)";
-    assert!(std::env::var_os("CI").is_none(), "the HTML validator must run in CI: {reason}");
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "the HTML validator must run in CI: {reason}"
+    );
     eprintln!("skipping: {reason}");
     None
 }
@@ -30,8 +33,12 @@ fn validate(content: PathBuf) {
         .arg(&site.out)
         .output()
         .expect("run vnu");
-    let report: serde_json::Value = serde_json::from_slice(&output.stderr)
-        .unwrap_or_else(|e| panic!("vnu output: {e}: {}", String::from_utf8_lossy(&output.stderr)));
+    let report: serde_json::Value = serde_json::from_slice(&output.stderr).unwrap_or_else(|e| {
+        panic!(
+            "vnu output: {e}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+    });
     let errors: Vec<String> = report["messages"]
         .as_array()
         .expect("messages")
@@ -45,7 +52,12 @@ fn validate(content: PathBuf) {
         .filter(|e| e.path().extension().is_some_and(|x| x == "html"))
         .count();
     assert!(pages > 10, "the checker saw the pages");
-    assert!(errors.is_empty(), "{} validator errors, first: {:#?}", errors.len(), &errors[..errors.len().min(10)]);
+    assert!(
+        errors.is_empty(),
+        "{} validator errors, first: {:#?}",
+        errors.len(),
+        &errors[..errors.len().min(10)]
+    );
 }
 
 #[test]
