@@ -7,6 +7,7 @@
 pub mod catalog;
 pub mod check;
 pub mod content;
+pub mod coverage;
 pub mod data;
 pub mod error;
 pub mod layout;
@@ -96,6 +97,8 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
 pub struct CheckReport {
     pub pages: usize,
     pub files: usize,
+    /// Translation coverage of every language but the default.
+    pub coverage: Vec<coverage::Coverage>,
 }
 
 /// Builds into a temporary directory and checks the result; writes nothing
@@ -125,5 +128,6 @@ pub fn check(content: &Path, base_url: Option<&str>) -> Result<CheckReport> {
     Ok(CheckReport {
         pages: written.pages,
         files,
+        coverage: coverage::coverage(&catalog),
     })
 }

@@ -108,9 +108,25 @@ fn run_check(args: &CheckArgs) -> ExitCode {
     match closecodes::check(&args.content, args.base_url.as_deref()) {
         Ok(report) => {
             println!(
-                "checked {} pages ({} files): every link, anchor and hreflang alternate resolves",
+                "checked {} pages ({} files): every link, anchor and hreflang alternate resolves, \
+                 and no published URL is dropped",
                 report.pages, report.files
             );
+            for c in &report.coverage {
+                for problem in c.missing.iter().chain(&c.stale) {
+                    println!("{problem}");
+                }
+                println!(
+                    "{}: {:.1}% translated ({} of {} prose fields, {} words), {} missing, {} stale",
+                    c.lang,
+                    c.percent(),
+                    c.translated,
+                    c.fields,
+                    c.words,
+                    c.missing.len(),
+                    c.stale.len()
+                );
+            }
             ExitCode::SUCCESS
         }
         Err(err) => {
