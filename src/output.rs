@@ -1,7 +1,13 @@
-//! Stage 4, write: pages go into a staging directory beside the output, which
-//! replaces the output only when the whole build succeeded. The output holds a
-//! manifest of what the generator wrote; a directory without one is never
-//! touched, and the manifest of the previous build gives the change summary.
+//! Stage 4, write. The output (`public`) is a symbolic link to one of two
+//! directories beside it, `.public.a` and `.public.b`. A build updates the
+//! other one, writing only the files whose bytes changed since that directory
+//! was last built, then points the link at it in one atomic rename. A failed
+//! or interrupted build never touches what the link points at.
+//!
+//! Each directory holds a manifest of its files and their hashes: it marks the
+//! directory as the generator's, tells the next build what is already there,
+//! and gives the change summary. A directory the generator did not create is
+//! never written into.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -15,10 +21,18 @@ use crate::error::{Error, Result, io_error};
 /// file with its hash.
 pub const MANIFEST: &str = ".closecodes-manifest";
 
-/// A build in progress: files written to a staging directory.
+/// A build in progress.
 pub struct Output {
+    /// The link readers use, such as `public`.
     target: PathBuf,
+    /// The directory being brought up to date (the one the link does not
+    /// point at).
     staging: PathBuf,
+    /// What `staging` holds, when its manifest could be trusted: files with
+    /// the same hash are left as they are.
+    in_staging: Option<BTreeMap<String, String>>,
+    /// What readers see now, for the change summary.
+    current: BTreeMap<String, String>,
     written: Mutex<BTreeMap<String, String>>,
 }
 
@@ -33,22 +47,20 @@ pub struct Changes {
 }
 
 impl Output {
-    /// Prepares to replace `target`, refusing directories the generator did
-    /// not create and the project's own directories: `sources` (content,
-    /// templates, static), nothing inside them, and `root` itself.
+    /// Prepares to update `target`, refusing anything the generator did not
+    /// create and the project's own directories: `sources` (content,
+    /// templates, static), anything inside them, and `root` itself.
     pub fn begin(target: &Path, root: &Path, sources: &[PathBuf]) -> Result<Output> {
         let refuse = |message: String| Error::Output {
             path: target.to_path_buf(),
             message,
         };
-        let absolute = resolve(target);
+        let absolute = resolve_parent(target);
         let root = resolve(root);
-        let inside_source = sources
-            .iter()
-            .map(|d| resolve(d))
-            .find(|dir| absolute.starts_with(dir));
-        let replaces = std::iter::once(root.clone())
-            .chain(sources.iter().map(|d| resolve(d)))
+        let sources: Vec<PathBuf> = sources.iter().map(|d| resolve(d)).collect();
+        let inside_source = sources.iter().find(|dir| absolute.starts_with(dir));
+        let replaces = std::iter::once(&root)
+            .chain(&sources)
             .find(|dir| dir.starts_with(&absolute));
         if let Some(dir) = inside_source.or(replaces) {
             return Err(refuse(format!(
@@ -57,50 +69,103 @@ impl Output {
                 dir.display()
             )));
         }
-        if target.exists() {
-            if !target.is_dir() {
-                return Err(refuse("the output exists and is not a directory".into()));
+        let (parent, name) = match (absolute.parent(), absolute.file_name()) {
+            (Some(parent), Some(name)) => {
+                (parent.to_path_buf(), name.to_string_lossy().into_owned())
             }
-            let empty = fs::read_dir(target)
-                .map_err(io_error(target))?
-                .next()
-                .is_none();
-            if !empty && !target.join(MANIFEST).is_file() {
-                return Err(refuse(format!(
-                    "refusing to replace a directory the generator did not create (it has no {MANIFEST}); \
-                     choose another --out, or empty it first"
-                )));
-            }
-        }
-        let parent = absolute.parent().unwrap_or(Path::new("/")).to_path_buf();
+            _ => return Err(refuse("the output needs a name, such as public".into())),
+        };
         fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-        let name = absolute
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| "public".into());
-        let staging = parent.join(format!(".{name}.building-{}", std::process::id()));
-        if staging.exists() {
-            fs::remove_dir_all(&staging).map_err(io_error(&staging))?;
-        }
+        let slots = [
+            parent.join(format!(".{name}.a")),
+            parent.join(format!(".{name}.b")),
+        ];
+
+        let active = match fs::symlink_metadata(&absolute) {
+            Err(_) => None,
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let points_at = fs::read_link(&absolute).map_err(io_error(&absolute))?;
+                let slot = slots
+                    .iter()
+                    .find(|s| s.file_name() == points_at.file_name());
+                match slot {
+                    Some(slot) if points_at.parent().is_none_or(|p| p.as_os_str().is_empty()) => {
+                        Some(slot.clone())
+                    }
+                    _ => {
+                        return Err(refuse(format!(
+                            "refusing to replace a link the generator did not create (it points at {})",
+                            points_at.display()
+                        )));
+                    }
+                }
+            }
+            Ok(meta) if meta.is_dir() => {
+                let empty = fs::read_dir(&absolute)
+                    .map_err(io_error(&absolute))?
+                    .next()
+                    .is_none();
+                if empty {
+                    fs::remove_dir(&absolute).map_err(io_error(&absolute))?;
+                    None
+                } else if absolute.join(MANIFEST).is_file() {
+                    // An output written as a plain directory becomes the first slot.
+                    if slots[0].exists() {
+                        fs::remove_dir_all(&slots[0]).map_err(io_error(&slots[0]))?;
+                    }
+                    fs::rename(&absolute, &slots[0]).map_err(io_error(&absolute))?;
+                    Some(slots[0].clone())
+                } else {
+                    return Err(refuse(format!(
+                        "refusing to replace a directory the generator did not create (it has no {MANIFEST}); \
+                         choose another --out, or empty it first"
+                    )));
+                }
+            }
+            Ok(_) => return Err(refuse("the output exists and is not a directory".into())),
+        };
+        let staging = match &active {
+            Some(active) if *active == slots[0] => slots[1].clone(),
+            _ => slots[0].clone(),
+        };
+        let current = active
+            .as_ref()
+            .map(|a| read_manifest(&a.join(MANIFEST)))
+            .unwrap_or_default();
         fs::create_dir_all(&staging).map_err(io_error(&staging))?;
+        // Without a manifest (a build stopped halfway) its files are unknown:
+        // every file is written again.
+        let manifest = staging.join(MANIFEST);
+        let in_staging = manifest.is_file().then(|| read_manifest(&manifest));
+        // From here until commit the directory does not match any manifest.
+        if manifest.exists() {
+            fs::remove_file(&manifest).map_err(io_error(&manifest))?;
+        }
         Ok(Output {
             target: absolute,
             staging,
+            in_staging,
+            current,
             written: Mutex::new(BTreeMap::new()),
         })
     }
 
-    /// Writes one file, `rel` being its path inside the output.
+    /// Writes one file, `rel` being its path inside the output. A file that
+    /// the directory already holds with the same bytes is left alone.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let path = self.staging.join(rel);
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(io_error(dir))?;
-        }
-        let file = fs::File::create(&path).map_err(io_error(&path))?;
-        let mut writer = std::io::BufWriter::new(file);
-        writer.write_all(bytes).map_err(io_error(&path))?;
-        writer.flush().map_err(io_error(&path))?;
         let hash = blake3::hash(bytes).to_hex()[..16].to_string();
+        let already_there = self
+            .in_staging
+            .as_ref()
+            .is_some_and(|files| files.get(rel) == Some(&hash));
+        if !already_there {
+            let path = self.staging.join(rel);
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir).map_err(io_error(dir))?;
+            }
+            let mut file = fs::File::create(&path).map_err(io_error(&path))?;
+            file.write_all(bytes).map_err(io_error(&path))?;
+        }
         self.written
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
@@ -113,56 +178,91 @@ impl Output {
         &self.staging
     }
 
-    /// Swaps the staging directory in place of the output.
+    /// Removes what the new build no longer has, records the manifest and
+    /// points the output at the new build.
     pub fn commit(self) -> Result<Changes> {
         let written = self
             .written
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .clone();
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        remove_stale(&self.staging, self.in_staging.as_ref(), &written)?;
         let manifest: String = written
             .iter()
             .map(|(path, hash)| format!("{hash}  {path}\n"))
             .collect();
         let manifest_path = self.staging.join(MANIFEST);
         fs::write(&manifest_path, manifest).map_err(io_error(&manifest_path))?;
-        let previous = read_manifest(&self.target.join(MANIFEST));
+
+        let slot_name = self.staging.file_name().unwrap_or_default();
+        let link = self.staging.with_extension("link");
+        let _ = fs::remove_file(&link);
+        std::os::unix::fs::symlink(slot_name, &link).map_err(io_error(&link))?;
+        fs::rename(&link, &self.target).map_err(io_error(&self.target))?;
+
         let mut changes = Changes {
             files: written.len(),
             bytes: dir_size(&self.staging),
             ..Changes::default()
         };
         for (path, hash) in &written {
-            match previous.get(path) {
+            match self.current.get(path) {
                 None => changes.added += 1,
                 Some(old) if old != hash => changes.changed += 1,
                 Some(_) => {}
             }
         }
-        changes.removed = previous
+        changes.removed = self
+            .current
             .keys()
             .filter(|p| !written.contains_key(*p))
             .count();
-
-        let old = self.staging.with_extension("old");
-        if self.target.exists() {
-            fs::rename(&self.target, &old).map_err(io_error(&self.target))?;
-        }
-        if let Err(err) = fs::rename(&self.staging, &self.target) {
-            // Put the previous output back before reporting.
-            let _ = fs::rename(&old, &self.target);
-            return Err(io_error(&self.target)(err));
-        }
-        if old.exists() {
-            fs::remove_dir_all(&old).map_err(io_error(&old))?;
-        }
         Ok(changes)
     }
 
-    /// Removes the staging directory, leaving the output as it was.
-    pub fn abandon(self) {
-        let _ = fs::remove_dir_all(&self.staging);
+    /// Stops without publishing: what readers see stays as it was.
+    pub fn abandon(self) {}
+}
+
+/// Deletes the files of `dir` that the new build did not write, and the
+/// directories left empty.
+fn remove_stale(
+    dir: &Path,
+    known: Option<&BTreeMap<String, String>>,
+    written: &BTreeMap<String, String>,
+) -> Result<()> {
+    let present: Vec<String> = match known {
+        Some(files) => files.keys().cloned().collect(),
+        None => walkdir::WalkDir::new(dir)
+            .into_iter()
+            .filter_map(|e| e.ok())
+            .filter(|e| !e.file_type().is_dir())
+            .filter_map(|e| {
+                Some(
+                    e.path()
+                        .strip_prefix(dir)
+                        .ok()?
+                        .to_string_lossy()
+                        .into_owned(),
+                )
+            })
+            .collect(),
+    };
+    for rel in present.iter().filter(|rel| !written.contains_key(*rel)) {
+        let path = dir.join(rel);
+        match fs::remove_file(&path) {
+            Ok(()) => {}
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
+            Err(err) => return Err(io_error(&path)(err)),
+        }
+        let mut parent = path.parent();
+        while let Some(p) = parent.filter(|p| *p != dir) {
+            if fs::remove_dir(p).is_err() {
+                break;
+            }
+            parent = p.parent();
+        }
     }
+    Ok(())
 }
 
 fn read_manifest(path: &Path) -> BTreeMap<String, String> {
@@ -190,8 +290,75 @@ fn resolve(path: &Path) -> PathBuf {
     if let Ok(real) = fs::canonicalize(&absolute) {
         return real;
     }
+    resolve_parent(&absolute)
+}
+
+/// Like [`resolve`], but keeps the last component as it is: the output is a
+/// link whose own path matters, not where it points.
+fn resolve_parent(path: &Path) -> PathBuf {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     match (absolute.parent(), absolute.file_name()) {
         (Some(parent), Some(name)) => resolve(parent).join(name),
         _ => absolute,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn publish(out: &Path, files: &[(&str, &str)]) -> Changes {
+        let output = Output::begin(out, Path::new("/nonexistent-root"), &[]).expect("begin");
+        for (rel, text) in files {
+            output.write(rel, text.as_bytes()).expect("write");
+        }
+        output.commit().expect("commit")
+    }
+
+    fn read(out: &Path, rel: &str) -> String {
+        fs::read_to_string(out.join(rel)).unwrap_or_default()
+    }
+
+    #[test]
+    fn an_interrupted_build_changes_nothing_readers_see_and_the_next_one_recovers() {
+        let temp = tempfile::tempdir().expect("temp");
+        let out = temp.path().join("public");
+        publish(&out, &[("a.html", "one"), ("dir/b.html", "two")]);
+        publish(&out, &[("a.html", "one"), ("dir/b.html", "two")]);
+
+        // A build stops halfway: it wrote into the other directory, never committed.
+        let stopped = Output::begin(&out, Path::new("/nonexistent-root"), &[]).expect("begin");
+        stopped.write("a.html", b"half").expect("write");
+        stopped.abandon();
+        assert_eq!(read(&out, "a.html"), "one");
+        assert_eq!(read(&out, "dir/b.html"), "two");
+
+        // The next build cannot trust that directory, so it rewrites it whole.
+        let changes = publish(&out, &[("a.html", "one"), ("c.html", "three")]);
+        assert_eq!(read(&out, "a.html"), "one");
+        assert_eq!(read(&out, "c.html"), "three");
+        assert!(
+            !out.join("dir").exists(),
+            "files the build no longer makes are gone"
+        );
+        assert_eq!((changes.added, changes.removed, changes.changed), (1, 1, 0));
+    }
+
+    #[test]
+    fn the_output_is_a_link_swapped_between_two_directories() {
+        let temp = tempfile::tempdir().expect("temp");
+        let out = temp.path().join("public");
+        publish(&out, &[("a.html", "one")]);
+        let first = fs::read_link(&out).expect("link");
+        publish(&out, &[("a.html", "two")]);
+        let second = fs::read_link(&out).expect("link");
+        assert_ne!(first, second);
+        assert_eq!(read(&out, "a.html"), "two");
+        let mut names: Vec<String> = fs::read_dir(temp.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        assert_eq!(names, [".public.a", ".public.b", "public"]);
     }
 }

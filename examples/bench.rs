@@ -1,0 +1,158 @@
+//! The build benchmark: `cargo run --release --example bench`.
+//!
+//! Builds the real site and synthetic sites of 26, 100 and 200 private codes,
+//! each build in a fresh child process so that its peak memory is its own, and
+//! prints pages, bytes, wall time, pages per second and peak memory (the
+//! kernel's high-water mark of resident memory, VmHWM). Each site is built
+//! `RUNS` times (default 5) and the median time is shown; beside it, the time
+//! `cp -r` takes to copy that site's output, the floor for writing it.
+
+#[path = "common/synth.rs"]
+mod synth;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// One build in this process, then its figures on stdout: the child's half.
+fn child(content: &Path, out: &Path) {
+    let started = Instant::now();
+    let report = closecodes::build(&closecodes::BuildOptions {
+        content: content.to_path_buf(),
+        out: out.to_path_buf(),
+        base_url: None,
+    })
+    .unwrap_or_else(|e| panic!("{e}"));
+    let wall = started.elapsed().as_secs_f64();
+    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
+    let peak_kib: u64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.split_whitespace().next()?.parse().ok())
+        .unwrap_or(0);
+    println!(
+        "{} {} {} {wall} {peak_kib}",
+        report.written.pages, report.written.redirects, report.changes.bytes
+    );
+}
+
+struct Figures {
+    pages: usize,
+    redirects: usize,
+    bytes: u64,
+    wall: f64,
+    peak_mib: f64,
+}
+
+fn measure(content: &Path, out: &Path) -> Figures {
+    let _ = std::fs::remove_dir_all(out);
+    let exe = std::env::current_exe().expect("exe");
+    let output = Command::new(exe)
+        .arg("--child")
+        .arg(content)
+        .arg(out)
+        .output()
+        .expect("run child");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let text = String::from_utf8_lossy(&output.stdout);
+    let f: Vec<&str> = text.split_whitespace().collect();
+    Figures {
+        pages: f[0].parse().unwrap_or(0),
+        redirects: f[1].parse().unwrap_or(0),
+        bytes: f[2].parse().unwrap_or(0),
+        wall: f[3].parse().unwrap_or(0.0),
+        peak_mib: f[4].parse::<f64>().unwrap_or(0.0) / 1024.0,
+    }
+}
+
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(|a, b| a.total_cmp(b));
+    values[values.len() / 2]
+}
+
+fn copy_time(from: &Path, runs: usize) -> f64 {
+    let to = from.with_extension("copy");
+    median(
+        (0..runs)
+            .map(|_| {
+                let _ = std::fs::remove_dir_all(&to);
+                let started = Instant::now();
+                let status = Command::new("cp")
+                    .arg("-r")
+                    .arg(from)
+                    .arg(&to)
+                    .status()
+                    .expect("cp");
+                assert!(status.success());
+                started.elapsed().as_secs_f64()
+            })
+            .collect(),
+    )
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--child") {
+        child(Path::new(&args[2]), Path::new(&args[3]));
+        return;
+    }
+    let runs: usize = std::env::var("RUNS")
+        .ok()
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5);
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let work = std::env::temp_dir().join("closecodes-bench");
+    std::fs::create_dir_all(&work).expect("work dir");
+
+    let mut sites: Vec<(String, PathBuf)> = Vec::new();
+    let real = work.join("real");
+    let _ = std::fs::remove_dir_all(&real);
+    copy_dir(&repo.join("content"), &real.join("content"));
+    sites.push(("real site".into(), real.join("content")));
+    for n in [26u16, 100, 200] {
+        let dir = work.join(format!("synth-{n}"));
+        synth::write_site(&repo, n, &dir).expect("synth");
+        sites.push((format!("{n} codes"), dir.join("content")));
+    }
+
+    println!(
+        "{:<10} {:>7} {:>9} {:>9} {:>10} {:>11} {:>9} {:>10} {:>8}",
+        "site", "pages", "redirects", "MB", "wall ms", "pages/s", "peak MiB", "cp -r ms", "vs cp"
+    );
+    for (name, content) in &sites {
+        let out = content.parent().expect("parent").join("public");
+        let runs_figures: Vec<Figures> = (0..runs).map(|_| measure(content, &out)).collect();
+        let wall = median(runs_figures.iter().map(|f| f.wall).collect());
+        let peak = median(runs_figures.iter().map(|f| f.peak_mib).collect());
+        let first = &runs_figures[0];
+        let cp = copy_time(&out, runs);
+        println!(
+            "{:<10} {:>7} {:>9} {:>9.1} {:>10.1} {:>11.0} {:>9.1} {:>10.1} {:>8.2}",
+            name,
+            first.pages,
+            first.redirects,
+            first.bytes as f64 / 1e6,
+            wall * 1000.0,
+            (first.pages + first.redirects) as f64 / wall,
+            peak,
+            cp * 1000.0,
+            wall / cp
+        );
+    }
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            std::fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}
