@@ -67,6 +67,7 @@ fn find(program: &str) -> Option<PathBuf> {
 pub struct Browser {
     pub client: Client,
     driver: Child,
+    _profile: tempfile::TempDir,
 }
 
 impl Drop for Browser {
@@ -79,6 +80,11 @@ impl Drop for Browser {
 /// Starts Chromium, or returns `None` (with the reason printed) when it is
 /// not installed and the tests do not run under CI, where it must be.
 pub async fn start() -> Option<Browser> {
+    start_with(&[]).await
+}
+
+/// Starts Chromium with extra command-line switches.
+pub async fn start_with(extra: &[&str]) -> Option<Browser> {
     let chromium = find("chromium").or_else(|| find("chromium-browser"));
     let driver = find("chromedriver");
     let (Some(chromium), Some(driver)) = (chromium, driver) else {
@@ -101,17 +107,29 @@ pub async fn start() -> Option<Browser> {
         .stderr(Stdio::null())
         .spawn()
         .expect("start chromedriver");
-    let profile = tempfile::tempdir().expect("profile").keep();
+    let profile = tempfile::tempdir().expect("profile");
+    let mut args: Vec<String> = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1200,900",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    args.push(format!("--user-data-dir={}", profile.path().display()));
+    args.extend(extra.iter().map(|a| a.to_string()));
     let caps: serde_json::Map<String, serde_json::Value> =
         serde_json::from_value(serde_json::json!({
             "goog:chromeOptions": {
                 "binary": chromium,
-                "args": [
-                    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--window-size=1200,900",
-                    format!("--user-data-dir={}", profile.display()),
-                ]
+                "args": args
             }
         }))
         .expect("caps");
@@ -127,6 +145,7 @@ pub async fn start() -> Option<Browser> {
                 return Some(Browser {
                     client,
                     driver: child,
+                    _profile: profile,
                 });
             }
             Err(err) if started.elapsed() > Duration::from_secs(20) => {
