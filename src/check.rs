@@ -16,6 +16,11 @@ use crate::urls::Urls;
 #[derive(Debug, Default)]
 struct PageFacts {
     ids: BTreeSet<String>,
+    /// Ids used more than once.
+    duplicate_ids: Vec<String>,
+    /// What the HTML parser had to repair: unclosed or stray tags, bad
+    /// attributes, a missing doctype.
+    parse_errors: Vec<String>,
     /// (attribute value, the URL as written)
     links: Vec<String>,
     lang: Option<String>,
@@ -30,10 +35,15 @@ fn selector(css: &str) -> Selector {
 
 fn read_page(text: &str) -> PageFacts {
     let html = Html::parse_document(text);
-    let mut facts = PageFacts::default();
+    let mut facts = PageFacts {
+        parse_errors: html.errors.iter().map(|e| e.to_string()).collect(),
+        ..PageFacts::default()
+    };
     for el in html.select(&selector("[id]")) {
         if let Some(id) = el.value().attr("id") {
-            facts.ids.insert(id.to_string());
+            if !facts.ids.insert(id.to_string()) {
+                facts.duplicate_ids.push(id.to_string());
+            }
         }
     }
     for (css, attr) in [
@@ -103,6 +113,15 @@ pub fn check_site(dir: &Path, urls: &Urls) -> Vec<Problem> {
                     hint: None,
                 }
             };
+            for error in &facts.parse_errors {
+                out.push(at("<", format!("invalid HTML: {error}")));
+            }
+            for id in &facts.duplicate_ids {
+                out.push(at(
+                    &format!("id=\"{id}\""),
+                    format!("the id \"{id}\" is used twice"),
+                ));
+            }
             if facts.lang.is_none() {
                 out.push(at("<html", "the page has no <html lang>".into()));
             }

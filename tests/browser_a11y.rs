@@ -1,0 +1,110 @@
+//! Accessibility: axe-core (installed by `.ci/run` under `.ci/`) reports no
+//! violation on the index, a code page, a comparison page and the 404 page,
+//! in every language, and the lookup works from the keyboard alone.
+
+mod common;
+
+use std::sync::OnceLock;
+
+use common::browser::{self, wait_for};
+use fantoccini::{Locator, key::Key};
+
+fn axe_source() -> Option<String> {
+    let path = common::repo().join(".ci/node_modules/axe-core/axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source),
+        Err(_) => {
+            let reason = "axe-core is not installed (cd .ci && npm install)";
+            assert!(
+                std::env::var_os("CI").is_none(),
+                "axe must run in CI: {reason}"
+            );
+            eprintln!("skipping: {reason}");
+            None
+        }
+    }
+}
+
+fn site() -> &'static common::Built {
+    static SITE: OnceLock<common::Built> = OnceLock::new();
+    SITE.get_or_init(|| {
+        common::build(
+            &common::real_content(),
+            Some("https://example.github.io/repo/"),
+        )
+    })
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_finds_no_violation_on_each_kind_of_page_in_both_languages() {
+    let Some(axe) = axe_source() else { return };
+    let Some(browser) = browser::start().await else {
+        return;
+    };
+    let root = browser::serve_like_pages(&site().out, "repo");
+    let client = &browser.client;
+    let mut failures = Vec::new();
+    for path in [
+        "",
+        "1008/",
+        "1002-vs-1008/",
+        "1000-2999/",
+        "ko/",
+        "ko/1008/",
+        "ko/1002-vs-1008/",
+        "ko/3000-3999/",
+        "no/such/page/",
+    ] {
+        client.goto(&format!("{root}{path}")).await.expect("goto");
+        client.execute(&axe, vec![]).await.expect("load axe");
+        let result = client
+            .execute_async(
+                "const done = arguments[arguments.length - 1];
+                 axe.run(document, { resultTypes: ['violations'] })
+                    .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                    .catch(e => done(['axe failed: ' + e]));",
+                vec![],
+            )
+            .await
+            .expect("axe.run");
+        let violations: Vec<String> = serde_json::from_value(result).expect("list");
+        if !violations.is_empty() {
+            failures.push(format!("/{path}: {violations:#?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_lookup_works_from_the_keyboard() {
+    let Some(browser) = browser::start().await else {
+        return;
+    };
+    let root = browser::serve_like_pages(&site().out, "repo");
+    let client = &browser.client;
+    client.goto(&root).await.expect("goto");
+    // Tab from the top of the page reaches the lookup box.
+    let body = client.find(Locator::Css("body")).await.expect("body");
+    let mut reached = false;
+    for _ in 0..10 {
+        body.send_keys(&char::from(Key::Tab).to_string())
+            .await
+            .expect("tab");
+        let active = client.active_element().await.expect("active");
+        if active.attr("name").await.expect("attr").as_deref() == Some("q") {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab reaches the lookup box");
+    let active = client.active_element().await.expect("active");
+    active
+        .send_keys(&format!("policy violation{}", char::from(Key::Enter)))
+        .await
+        .expect("type");
+    wait_for("Enter to open the best match", || async {
+        let url = client.current_url().await.ok()?.to_string();
+        url.ends_with("/repo/1008/").then_some(())
+    })
+    .await;
+}
