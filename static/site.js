@@ -115,6 +115,8 @@
   output.setAttribute("aria-live", "polite");
   form.parentNode.insertBefore(output, form.nextSibling);
 
+  // Lower-case words of a text; CamelCase and snake_case are split, so
+  // PolicyViolation, POLICY_VIOLATION and "policy violation" read alike.
   function words(text) {
     return text
       .replace(/([a-z])([A-Z])/g, "$1 $2")
@@ -122,35 +124,60 @@
       .split(/[^0-9a-z\u3131-\u318e\uac00-\ud7a3]+/)
       .filter(function (w) { return w.length > 1 && !/^\d+$/.test(w); });
   }
-  var STOP = words("the a an of to and or in on for with is was websocket close closed closure code status connection error reason received sent frame then failed");
+  // URLs and quoted addresses carry ports and paths, not close codes.
+  function withoutAddresses(text) {
+    return text.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, " ").replace(/'[^']*'/g, " ");
+  }
+  var STOP = words("the a an of to and or in on for with is was by at be it this that websocket ws close closed closing closure code status connection error reason received sent frame then");
+  function meaningful(list) { return list.filter(function (w) { return STOP.indexOf(w) < 0; }); }
+
   data.codes.forEach(function (c) {
     c.terms = {};
     c.keywords.forEach(function (k, i) {
-      words(k).forEach(function (w) {
-        if (STOP.indexOf(w) >= 0) return;
+      meaningful(words(k)).forEach(function (w) {
         var weight = i < c.strong ? 3 : 1;
         c.terms[w] = Math.max(c.terms[w] || 0, weight);
       });
     });
+    c.phrases = c.messages.map(function (m) { return words(withoutAddresses(m)); })
+      .filter(function (p) { return p.length >= 2; });
   });
 
-  function score(c, queryWords) {
+  function termScore(c, queryWords) {
     var total = 0;
     queryWords.forEach(function (q) {
       var best = c.terms[q] || 0;
       if (!best && /[\uac00-\ud7a3]/.test(q)) {
-        for (var t in c.terms) if (t.indexOf(q) >= 0 || q.indexOf(t) >= 0 && t.length > 1) best = Math.max(best, c.terms[t]);
+        // Korean words carry particles: match on the stem either way round.
+        for (var t in c.terms) {
+          if (t.length > 1 && (t.indexOf(q) >= 0 || q.indexOf(t) >= 0)) best = Math.max(best, c.terms[t]);
+        }
       }
       total += best;
     });
     return total;
   }
 
+  // How much of one of the code's known log lines the query contains, in order.
+  function phraseScore(c, queryWords) {
+    var best = 0;
+    c.phrases.forEach(function (phrase) {
+      var at = 0, found = 0;
+      phrase.forEach(function (w) {
+        var i = queryWords.indexOf(w, at);
+        if (i >= 0) { found++; at = i + 1; }
+      });
+      if (found >= 2 && found / phrase.length >= 0.75) best = Math.max(best, 20 + found * 5);
+    });
+    return best;
+  }
+
   function search(query) {
     var results = [];
-    var numbers = (query.match(/\b\d{3,4}\b/g) || []).map(Number);
+    var text = withoutAddresses(query);
+    var numbers = (text.match(/\b\d{3,4}\b/g) || []).map(Number);
     var codes = numbers.filter(function (n, i) { return byCode[n] && numbers.indexOf(n) === i; });
-    if (codes.length >= 2 && /\bvs\b|^\s*\d{3,4}[\s,/]+\d{3,4}\s*$/i.test(query)) {
+    if (codes.length >= 2 && /\bvs\.?\b|^\s*\d{3,4}[\s,/&]+\d{3,4}\s*$/i.test(query)) {
       var lo = Math.min(codes[0], codes[1]), hi = Math.max(codes[0], codes[1]);
       results.push({ href: base + data.prefix + lo + "-vs-" + hi + "/", title: lo + " vs " + hi, summary: byCode[lo].name + " / " + byCode[hi].name, score: 1000 });
     }
@@ -158,20 +185,18 @@
       var c = byCode[n];
       results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: 900 - i });
     });
-    if (!codes.length) {
-      numbers.forEach(function (n) {
-        var r = rangeOf(n);
-        if (r) results.push({ href: base + data.prefix + r.start + "-" + r.end + "/", title: n + ": " + r.start + "-" + r.end, summary: r.title, score: 800 });
-      });
-    }
-    var queryWords = words(query).filter(function (w) { return STOP.indexOf(w) < 0; });
-    if (queryWords.length) {
-      data.codes.forEach(function (c) {
-        if (codes.indexOf(c.code) >= 0) return;
-        var s = score(c, queryWords);
-        if (s > 0) results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: s });
-      });
-    }
+    numbers.forEach(function (n) {
+      if (byCode[n]) return;
+      var r = rangeOf(n);
+      if (r) results.push({ href: base + data.prefix + r.start + "-" + r.end + "/", title: n + ": " + r.start + "-" + r.end, summary: r.title, score: codes.length ? 1 : 8 });
+    });
+    var all = words(text);
+    var queryWords = meaningful(all);
+    data.codes.forEach(function (c) {
+      if (codes.indexOf(c.code) >= 0) return;
+      var s = termScore(c, queryWords) + phraseScore(c, all);
+      if (s > 0) results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: s });
+    });
     results.sort(function (x, y) { return y.score - x.score; });
     return results.slice(0, 6);
   }
