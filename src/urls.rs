@@ -110,7 +110,7 @@ mod tests {
 
     #[test]
     fn sub_path_base_urls_keep_their_path() {
-        let urls = Urls::new("https://owner.github.io/repo", "en").unwrap();
+        let urls = Urls::new("https://owner.github.io/repo", "en").expect("valid");
         assert_eq!(urls.href(&urls.code("ko", 1008)), "/repo/ko/1008/");
         assert_eq!(
             urls.absolute(&urls.code("en", 1008)),
@@ -120,7 +120,7 @@ mod tests {
 
     #[test]
     fn comparisons_put_the_lower_code_first() {
-        let urls = Urls::new("https://h/", "en").unwrap();
+        let urls = Urls::new("https://h/", "en").expect("valid");
         assert_eq!(urls.compare("en", 1008, 1002), "1002-vs-1008/");
     }
 
