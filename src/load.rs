@@ -7,10 +7,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
+use toml::Spanned;
 use walkdir::WalkDir;
 
 use crate::content::{
     CodeEntry, ComparisonEntry, LibrariesFile, MessagesFile, RangeEntry, RedirectsFile, SiteConfig,
+    Translatable,
 };
 use crate::error::Problem;
 use crate::source::SourceFile;
@@ -84,6 +86,28 @@ pub fn load(dir: &Path) -> (Site, Vec<Problem>) {
 }
 
 impl Site {
+    /// Every prose field of every code, range and comparison, in every
+    /// language, with the file it is in.
+    pub fn prose(&self) -> Vec<(&SourceFile, &Spanned<String>)> {
+        fn collect<'a, E, T: Translatable + 'a>(
+            out: &mut Vec<(&'a SourceFile, &'a Spanned<String>)>,
+            entries: &'a [Loaded<E>],
+            texts: impl Fn(&'a E) -> &'a Spanned<BTreeMap<String, Spanned<T>>>,
+        ) {
+            for entry in entries {
+                for table in texts(&entry.value).get_ref().values() {
+                    let fields = table.get_ref().fields().into_iter().filter_map(|(_, f)| f);
+                    out.extend(fields.map(|f| (&*entry.file, f)));
+                }
+            }
+        }
+        let mut out = Vec::new();
+        collect(&mut out, &self.codes, |e| &e.text);
+        collect(&mut out, &self.ranges, |e| &e.text);
+        collect(&mut out, &self.comparisons, |e| &e.text);
+        out
+    }
+
     fn add(&mut self, rel: &Path, file: Arc<SourceFile>, problems: &mut Vec<Problem>) {
         let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
         let toml_stem = |name: &str| name.strip_suffix(".toml").map(str::to_string);

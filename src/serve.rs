@@ -229,7 +229,8 @@ pub fn resolve(out: &Path, url_path: &str) -> Option<PathBuf> {
     (real.starts_with(out) && real.is_file()).then_some(real)
 }
 
-fn content_type(path: &Path) -> &'static str {
+/// The media type a file is served with.
+pub fn content_type(path: &Path) -> &'static str {
     match path.extension().and_then(|e| e.to_str()) {
         Some("html") => "text/html; charset=utf-8",
         Some("css") => "text/css; charset=utf-8",

@@ -460,26 +460,8 @@ fn check_links(catalog: &Catalog, problems: &mut Vec<Problem>) {
             }
         }
     };
-    for entry in &site.codes {
-        for table in entry.value.text.get_ref().values() {
-            for (_, field) in table.get_ref().fields() {
-                field.into_iter().for_each(|f| check(&entry.file, f));
-            }
-        }
-    }
-    for entry in &site.ranges {
-        for table in entry.value.text.get_ref().values() {
-            for (_, field) in table.get_ref().fields() {
-                field.into_iter().for_each(|f| check(&entry.file, f));
-            }
-        }
-    }
-    for entry in &site.comparisons {
-        for table in entry.value.text.get_ref().values() {
-            for (_, field) in table.get_ref().fields() {
-                field.into_iter().for_each(|f| check(&entry.file, f));
-            }
-        }
+    for (file, text) in site.prose() {
+        check(file, text);
     }
     if let Some(redirects) = &site.redirects {
         for redirect in &redirects.value.redirect {

@@ -37,13 +37,7 @@ pub fn serve_like_pages(out: &Path, sub_path: &str) -> String {
                 _ => (404, out.join("404.html")),
             };
             let bytes = std::fs::read(&path).unwrap_or_default();
-            let kind = match path.extension().and_then(|e| e.to_str()) {
-                Some("html") => "text/html; charset=utf-8",
-                Some("css") => "text/css",
-                Some("js") => "text/javascript",
-                Some("json") => "application/json",
-                _ => "application/octet-stream",
-            };
+            let kind = closecodes::serve::content_type(&path);
             let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes())
                 .expect("header");
             let _ = request.respond(
