@@ -16,30 +16,19 @@
   keepHash();
   window.addEventListener("hashchange", keepHash);
 
-  // A copy-link button beside every heading whose section has an anchor.
-  var copyLabel = body.getAttribute("data-copy-label");
+  // The "#" link beside each heading copies the section's address.
   var copiedLabel = body.getAttribute("data-copied-label");
-  var headings = document.querySelectorAll("main section[id] > h2, main section[id] > h3");
-  for (var h = 0; h < headings.length; h++) {
-    (function (heading) {
-      var id = heading.parentNode.id;
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "copy-link";
-      button.textContent = "#";
-      button.setAttribute("aria-label", copyLabel + ": " + heading.textContent);
-      button.title = copyLabel;
-      button.addEventListener("click", function () {
-        var url = location.origin + location.pathname + "#" + id;
-        history.replaceState(null, "", "#" + id);
-        keepHash();
-        if (navigator.clipboard) navigator.clipboard.writeText(url).catch(function () {});
-        button.setAttribute("data-copied", "");
-        button.textContent = copiedLabel;
-        setTimeout(function () { button.textContent = "#"; button.removeAttribute("data-copied"); }, 1500);
-      });
-      heading.appendChild(button);
-    })(headings[h]);
+  var copyLinks = document.querySelectorAll("a.copy-link");
+  for (var h = 0; h < copyLinks.length; h++) {
+    copyLinks[h].addEventListener("click", function (event) {
+      var link = event.currentTarget;
+      var url = location.origin + location.pathname + link.getAttribute("href");
+      if (navigator.clipboard) navigator.clipboard.writeText(url).catch(function () {});
+      link.setAttribute("data-copied", "");
+      link.title = copiedLabel;
+      setTimeout(function () { link.removeAttribute("data-copied"); link.removeAttribute("title"); }, 1500);
+      setTimeout(keepHash, 0);
+    });
   }
 
   var dataNode = document.getElementById("lookup-data");

@@ -92,7 +92,7 @@ fn code_page_sections_carry_the_spec_anchors_and_the_toml_headings() {
         ("when", "when"),
         ("fix", "fix"),
     ] {
-        let h2 = texts(&page, &format!("section#{anchor} > h2"));
+        let h2 = common::heading_texts(&page, &format!("section#{anchor} > h2"));
         assert_eq!(h2, [headings[key].as_str().expect("string")], "#{anchor}");
     }
     assert_eq!(texts(&page, "h1"), ["1006 Abnormal Closure"]);

@@ -57,7 +57,7 @@ fn a_third_language_needs_only_its_strings_and_a_line_in_site_toml() {
     let page = site.page("xx/1006/");
     assert_eq!(attrs(&page, "html", "lang"), ["xx"]);
     assert_eq!(
-        texts(&page, "section#fix > h2"),
+        common::heading_texts(&page, "section#fix > h2"),
         [xx["headings"]["fix"].as_str().expect("fix heading")]
     );
     // The translated summary is in the page's language; untranslated prose is

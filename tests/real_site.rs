@@ -129,7 +129,7 @@ fn korean_code_pages_use_the_korean_headings() {
     assert_eq!(attrs(&page, "html", "lang"), ["ko"]);
     for anchor in ["description", "when", "fix"] {
         assert_eq!(
-            texts(&page, &format!("section#{anchor} > h2")),
+            common::heading_texts(&page, &format!("section#{anchor} > h2")),
             [heading(&ko, anchor)]
         );
     }
@@ -147,7 +147,15 @@ fn outline(page: &Html) -> Vec<(String, String)> {
                 .and_then(|e| e.value().attr("id"))
                 .unwrap_or("")
                 .to_string();
-            (section, h.text().collect::<String>().trim().to_string())
+            let mark: String = h
+                .select(&sel("a.copy-link"))
+                .flat_map(|a| a.text())
+                .collect();
+            let text: String = h.text().collect();
+            (
+                section,
+                text.strip_suffix(&mark).unwrap_or(&text).trim().to_string(),
+            )
         })
         .collect()
 }

@@ -99,3 +99,17 @@ pub fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+/// The text of headings matching `css`, without their copy-link mark.
+pub fn heading_texts(html: &Html, css: &str) -> Vec<String> {
+    html.select(&sel(css))
+        .map(|el| {
+            let mark: String = el
+                .select(&sel("a.copy-link"))
+                .map(|a| a.text().collect::<String>())
+                .collect();
+            let all: String = el.text().collect();
+            all.strip_suffix(&mark).unwrap_or(&all).trim().to_string()
+        })
+        .collect()
+}
