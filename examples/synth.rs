@@ -21,9 +21,7 @@ fn main() -> ExitCode {
         eprintln!("N must be between 1 and 1000 (codes 4000-4999)");
         return ExitCode::from(2);
     }
-    let repo_dir =
-        std::env::var("SYNTH_REPO").unwrap_or_else(|_| env!("CARGO_MANIFEST_DIR").to_string());
-    let repo = Path::new(&repo_dir);
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
     let dir = PathBuf::from(dir);
     match synth::write_site(repo, n, &dir) {
         Ok(()) => {

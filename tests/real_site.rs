@@ -274,7 +274,11 @@ fn facts_in_the_json_follow_rfc_6455_and_whatwg() {
 #[test]
 fn korean_is_complete_and_current() {
     let report = closecodes::check(&common::real_content(), None).expect("check passes");
-    let ko = report.coverage.iter().find(|c| c.lang == "ko").expect("Korean");
+    let ko = report
+        .coverage
+        .iter()
+        .find(|c| c.lang == "ko")
+        .expect("Korean");
     let missing: Vec<String> = ko.missing.iter().map(|p| p.to_string()).collect();
     let stale: Vec<String> = ko.stale.iter().map(|p| p.to_string()).collect();
     assert!(missing.is_empty(), "{missing:#?}");
@@ -301,15 +305,22 @@ fn the_sitemap_lists_every_page_with_its_alternates_under_the_sub_path() {
     // 19 codes, 171 comparisons, 4 ranges and the index, in two languages.
     assert_eq!(locs.len(), (19 + 171 + 4 + 1) * 2);
     for loc in &locs {
-        let rel = loc.strip_prefix("https://example.github.io/repo/").unwrap_or_else(|| panic!("{loc}"));
+        let rel = loc
+            .strip_prefix("https://example.github.io/repo/")
+            .unwrap_or_else(|| panic!("{loc}"));
         assert!(site.exists(&format!("{rel}index.html")), "{loc}");
     }
     for url in doc.select(&sel("url")) {
-        let langs: Vec<&str> = url.select(&sel("link")).filter_map(|l| l.value().attr("hreflang")).collect();
+        let langs: Vec<&str> = url
+            .select(&sel("link"))
+            .filter_map(|l| l.value().attr("hreflang"))
+            .collect();
         assert_eq!(langs, ["en", "ko", "x-default"]);
     }
     assert_eq!(
-        site.read("robots.txt").lines().find(|l| l.starts_with("Sitemap:")),
+        site.read("robots.txt")
+            .lines()
+            .find(|l| l.starts_with("Sitemap:")),
         Some("Sitemap: https://example.github.io/repo/sitemap.xml")
     );
     assert!(site.exists(".nojekyll"));
@@ -319,11 +330,17 @@ fn the_sitemap_lists_every_page_with_its_alternates_under_the_sub_path() {
 fn each_code_has_json_with_every_language_and_plain_text_for_curl() {
     let site = site();
     for code in REGISTERED {
-        let json: serde_json::Value = serde_json::from_str(&site.read(&format!("api/{code}.json"))).expect("json");
+        let json: serde_json::Value =
+            serde_json::from_str(&site.read(&format!("api/{code}.json"))).expect("json");
         assert_eq!(json["code"], code);
         for lang in ["en", "ko"] {
             for field in ["summary", "description", "when", "fix"] {
-                assert!(json["text"][lang][field].as_str().is_some_and(|t| t.len() > 10), "{code} {lang} {field}");
+                assert!(
+                    json["text"][lang][field]
+                        .as_str()
+                        .is_some_and(|t| t.len() > 10),
+                    "{code} {lang} {field}"
+                );
             }
         }
         let text = site.read(&format!("{code}.txt"));
@@ -335,15 +352,30 @@ fn each_code_has_json_with_every_language_and_plain_text_for_curl() {
 
 #[test]
 fn two_builds_of_the_real_site_are_byte_identical() {
-    let a = common::build(&common::real_content(), Some("https://example.github.io/repo/"));
-    let b = common::build(&common::real_content(), Some("https://example.github.io/repo/"));
+    let a = common::build(
+        &common::real_content(),
+        Some("https://example.github.io/repo/"),
+    );
+    let b = common::build(
+        &common::real_content(),
+        Some("https://example.github.io/repo/"),
+    );
     let files = |out: &std::path::Path| -> Vec<(String, Vec<u8>)> {
         let root = fs::canonicalize(out).expect("out");
         let mut all: Vec<_> = walkdir::WalkDir::new(&root)
             .into_iter()
             .filter_map(|e| e.ok())
             .filter(|e| e.file_type().is_file())
-            .map(|e| (e.path().strip_prefix(&root).expect("prefix").display().to_string(), fs::read(e.path()).expect("read")))
+            .map(|e| {
+                (
+                    e.path()
+                        .strip_prefix(&root)
+                        .expect("prefix")
+                        .display()
+                        .to_string(),
+                    fs::read(e.path()).expect("read"),
+                )
+            })
             .collect();
         all.sort();
         all

@@ -143,13 +143,30 @@ pub fn write_site(repo: &Path, n: u16, dir: &Path) -> io::Result<()> {
         content.join("site.toml"),
         "base_url = \"https://example.github.io/private-codes/\"\nlanguages = [\"en\", \"ko\"]\n",
     )?;
-    for sub in ["ranges", "i18n"] {
-        for entry in fs::read_dir(repo.join("content").join(sub))? {
-            let entry = entry?;
-            fs::copy(entry.path(), content.join(sub).join(entry.file_name()))?;
-        }
+    for entry in fs::read_dir(repo.join("content/i18n"))? {
+        let entry = entry?;
+        fs::copy(entry.path(), content.join("i18n").join(entry.file_name()))?;
     }
     let mut words = Words { state: 42 };
+    for (start, end) in [(0, 999), (1000, 2999), (3000, 3999), (4000, 4999)] {
+        let mut text = format!(
+            "start = {start}\nend = {end}\nreference = \"RFC 6455\"\n\
+             source = \"https://www.rfc-editor.org/rfc/rfc6455.html#section-7.4.2\"\n"
+        );
+        for (lang, vocabulary) in [("en", EN_WORDS), ("ko", KO_WORDS)] {
+            write!(
+                text,
+                "\n[text.{lang}]\ntitle = \"Range {start}-{end}\"\nsummary = \"{}\"\nbody = \"\"\"\n{}\n\"\"\"\n",
+                words.sentence(vocabulary),
+                words.paragraphs(vocabulary),
+            )
+            .unwrap_or(());
+        }
+        fs::write(
+            content.join("ranges").join(format!("{start}-{end}.toml")),
+            text,
+        )?;
+    }
     for i in 0..n {
         let code = 4000 + i;
         let mut text = format!(
