@@ -64,6 +64,9 @@ pub enum Reconnect {
 pub struct CodeText {
     /// Hash of the default-language text this translation was written from.
     pub source: Option<Spanned<String>>,
+    /// The registered name in this language's words, for readers and the
+    /// lookup; the registered (English) name stays the code's name.
+    pub name: Option<Spanned<String>>,
     pub summary: Option<Spanned<String>>,
     pub description: Option<Spanned<String>>,
     pub when: Option<Spanned<String>>,

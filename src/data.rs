@@ -43,6 +43,8 @@ struct ApiCodeDetail<'a> {
 struct ApiText<'a> {
     url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     summary: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     description: Option<&'a str>,
@@ -129,6 +131,7 @@ pub fn code_json(catalog: &Catalog, entry: &CodeEntry) -> String {
                 lang.as_str(),
                 ApiText {
                     url: catalog.urls.absolute(&catalog.urls.code(lang, code)),
+                    name: field(&t.name),
                     summary: field(&t.summary),
                     description: field(&t.description),
                     when: field(&t.when),
@@ -263,6 +266,11 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
                     keywords.push(library.symbol.replace("{name}", name.get_ref()));
                 }
             }
+            keywords.extend(
+                texts
+                    .values()
+                    .filter_map(|t| t.get_ref().name.as_ref().map(|n| n.get_ref().clone())),
+            );
             let strong = keywords.len();
             keywords.extend(texts.values().filter_map(|t| {
                 t.get_ref()

@@ -42,6 +42,8 @@ pub struct CodePage<'a> {
     pub layout: Layout<'a>,
     pub code: u16,
     pub name: &'a str,
+    /// The name in the page's language, when it has one of its own.
+    pub local_name: Option<&'a str>,
     pub prose: &'a CodeProse,
     pub facts: Vec<FactRow>,
     pub range: Link,
@@ -300,10 +302,18 @@ fn code_page<'a>(
         rel_of(catalog, PageKind::Code(code)),
     );
     let urls = &catalog.urls;
+    let local_name = entry
+        .text
+        .get_ref()
+        .get(lang)
+        .and_then(|t| t.get_ref().name.as_ref())
+        .map(|n| n.get_ref().as_str())
+        .filter(|n| *n != name);
     CodePage {
         layout,
         code,
         name,
+        local_name,
         prose: cache.code(code, lang),
         facts: facts(catalog, language, &[code]),
         range: range_link(catalog, lang, code),

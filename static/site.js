@@ -113,6 +113,11 @@
       .split(/[^0-9a-z\u3131-\u318e\uac00-\ud7a3]+/)
       .filter(function (w) { return w.length > 1 && !/^\d+$/.test(w); });
   }
+  // Words and numbers, for matching whole known log lines.
+  function tokens(text) {
+    return text.toLowerCase().split(/[^0-9a-z\u3131-\u318e\uac00-\ud7a3]+/)
+      .filter(function (w) { return w.length > 1; });
+  }
   // URLs and quoted addresses carry ports and paths, not close codes.
   function withoutAddresses(text) {
     return text.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, " ").replace(/'[^']*'/g, " ");
@@ -128,7 +133,7 @@
         c.terms[w] = Math.max(c.terms[w] || 0, weight);
       });
     });
-    c.phrases = c.messages.map(function (m) { return words(withoutAddresses(m)); })
+    c.phrases = c.messages.map(function (m) { return tokens(withoutAddresses(m)); })
       .filter(function (p) { return p.length >= 2; });
   });
 
@@ -137,9 +142,10 @@
     queryWords.forEach(function (q) {
       var best = c.terms[q] || 0;
       if (!best && /[\uac00-\ud7a3]/.test(q)) {
-        // Korean words carry particles: match on the stem either way round.
+        // Korean words carry particles: match on the stem either way round,
+        // worth less than an exact word (정상 is inside 비정상).
         for (var t in c.terms) {
-          if (t.length > 1 && (t.indexOf(q) >= 0 || q.indexOf(t) >= 0)) best = Math.max(best, c.terms[t]);
+          if (t.length > 1 && (t.indexOf(q) >= 0 || q.indexOf(t) >= 0)) best = Math.max(best, c.terms[t] / 2);
         }
       }
       total += best;
@@ -147,16 +153,19 @@
     return total;
   }
 
-  // How much of one of the code's known log lines the query contains, in order.
-  function phraseScore(c, queryWords) {
+  // How much of one of the code's known log lines the query contains, in
+  // order. The whole line, numbers included, outranks a code number alone:
+  // a browser's message about close(1001) also names 1000, 3000 and 4999.
+  function phraseScore(c, queryTokens) {
     var best = 0;
     c.phrases.forEach(function (phrase) {
       var at = 0, found = 0;
       phrase.forEach(function (w) {
-        var i = queryWords.indexOf(w, at);
+        var i = queryTokens.indexOf(w, at);
         if (i >= 0) { found++; at = i + 1; }
       });
-      if (found >= 2 && found / phrase.length >= 0.75) best = Math.max(best, 20 + found * 5);
+      if (found === phrase.length && found >= 3) best = Math.max(best, 1100 + found);
+      else if (found >= 2 && found / phrase.length >= 0.75) best = Math.max(best, 20 + found * 5);
     });
     return best;
   }
@@ -179,13 +188,19 @@
       var r = rangeOf(n);
       if (r) results.push({ href: base + data.prefix + r.start + "-" + r.end + "/", title: n + ": " + r.start + "-" + r.end, summary: r.title, score: codes.length ? 1 : 8 });
     });
-    var all = words(text);
-    var queryWords = meaningful(all);
+    var queryWords = meaningful(words(text));
+    var queryTokens = tokens(text);
     data.codes.forEach(function (c) {
-      if (codes.indexOf(c.code) >= 0) return;
-      var s = termScore(c, queryWords) + phraseScore(c, all);
+      var phrase = phraseScore(c, queryTokens);
+      var mentioned = codes.indexOf(c.code) >= 0;
+      if (mentioned && phrase < 1100) return;
+      var s = termScore(c, queryWords) + phrase;
       if (s > 0) results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: s });
     });
+    // A code found both by its number and by a whole log line is listed once.
+    var seen = {};
+    results.sort(function (x, y) { return y.score - x.score; });
+    results = results.filter(function (r) { if (seen[r.href]) return false; seen[r.href] = true; return true; });
     results.sort(function (x, y) { return y.score - x.score; });
     return results.slice(0, 6);
   }
