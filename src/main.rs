@@ -5,6 +5,14 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+/// Prints a line of the report; a closed pipe (`| head`) is not an error.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 use closecodes::{BuildOptions, build};
 
 #[derive(Parser)]
@@ -82,7 +90,7 @@ fn main() -> ExitCode {
     match build(&options) {
         Ok(report) => {
             let c = &report.changes;
-            println!(
+            say!(
                 "wrote {} pages and {} redirects ({} files, {:.1} MB) to {} in {} ms",
                 report.written.pages,
                 report.written.redirects,
@@ -91,14 +99,16 @@ fn main() -> ExitCode {
                 args.out.display(),
                 report.elapsed.as_millis()
             );
-            println!(
+            say!(
                 "changes: {} added, {} removed, {} changed",
-                c.added, c.removed, c.changed
+                c.added,
+                c.removed,
+                c.changed
             );
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("{err}");
+            esay!("{err}");
             ExitCode::from(err.exit_code() as u8)
         }
     }
@@ -107,16 +117,17 @@ fn main() -> ExitCode {
 fn run_check(args: &CheckArgs) -> ExitCode {
     match closecodes::check(&args.content, args.base_url.as_deref()) {
         Ok(report) => {
-            println!(
+            say!(
                 "checked {} pages ({} files): every link, anchor and hreflang alternate resolves, \
                  and no published URL is dropped",
-                report.pages, report.files
+                report.pages,
+                report.files
             );
             for c in &report.coverage {
                 for problem in c.missing.iter().chain(&c.stale) {
-                    println!("{problem}");
+                    say!("{problem}");
                 }
-                println!(
+                say!(
                     "{}: {:.1}% translated ({} of {} prose fields, {} words), {} missing, {} stale",
                     c.lang,
                     c.percent(),
@@ -130,7 +141,7 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            eprintln!("{err}");
+            esay!("{err}");
             ExitCode::from(err.exit_code() as u8)
         }
     }
@@ -146,7 +157,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     match closecodes::serve::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            eprintln!("{err}");
+            esay!("{err}");
             ExitCode::from(err.exit_code() as u8)
         }
     }

@@ -8,13 +8,27 @@ use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn switching_language_keeps_the_page_and_the_anchor() {
-    let Some(browser) = browser::start().await else { return };
-    let site = common::build(&common::real_content(), Some("https://example.github.io/repo/"));
+    let Some(browser) = browser::start().await else {
+        return;
+    };
+    let site = common::build(
+        &common::real_content(),
+        Some("https://example.github.io/repo/"),
+    );
     let root = browser::serve_like_pages(&site.out, "repo");
     let client = &browser.client;
 
-    client.goto(&format!("{root}1008/#fix")).await.expect("goto");
-    client.find(Locator::Css("nav.languages a[hreflang=ko]")).await.expect("switch").click().await.expect("click");
+    client
+        .goto(&format!("{root}1008/#fix"))
+        .await
+        .expect("goto");
+    client
+        .find(Locator::Css("nav.languages a[hreflang=ko]"))
+        .await
+        .expect("switch")
+        .click()
+        .await
+        .expect("click");
     wait_for("the Korean page at #fix", || async {
         let url = client.current_url().await.ok()?.to_string();
         url.ends_with("/repo/ko/1008/#fix").then_some(())
@@ -22,8 +36,20 @@ async fn switching_language_keeps_the_page_and_the_anchor() {
     .await;
 
     // A section picked after loading, with its copy-link mark, is kept too.
-    client.find(Locator::Css("section#when a.copy-link")).await.expect("mark").click().await.expect("click");
-    client.find(Locator::Css("nav.languages a[hreflang=en]")).await.expect("switch").click().await.expect("click");
+    client
+        .find(Locator::Css("section#when a.copy-link"))
+        .await
+        .expect("mark")
+        .click()
+        .await
+        .expect("click");
+    client
+        .find(Locator::Css("nav.languages a[hreflang=en]"))
+        .await
+        .expect("switch")
+        .click()
+        .await
+        .expect("click");
     wait_for("the English page at #when", || async {
         let url = client.current_url().await.ok()?.to_string();
         url.ends_with("/repo/1008/#when").then_some(())
