@@ -108,7 +108,7 @@ fn main() -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            esay!("{err}");
+            eprintln!("{err}");
             ExitCode::from(err.exit_code() as u8)
         }
     }
@@ -141,7 +141,7 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(err) => {
-            esay!("{err}");
+            eprintln!("{err}");
             ExitCode::from(err.exit_code() as u8)
         }
     }
@@ -157,7 +157,7 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     match closecodes::serve::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
-            esay!("{err}");
+            eprintln!("{err}");
             ExitCode::from(err.exit_code() as u8)
         }
     }
