@@ -44,8 +44,19 @@ struct Figures {
     peak_mib: f64,
 }
 
-fn measure(content: &Path, out: &Path) -> Figures {
-    let _ = std::fs::remove_dir_all(out);
+/// Removes the output link and both of its directories, for a fresh build.
+fn remove_output(out: &Path) {
+    let _ = std::fs::remove_file(out);
+    let name = out.file_name().expect("name").to_string_lossy().into_owned();
+    for slot in ["a", "b"] {
+        let _ = std::fs::remove_dir_all(out.with_file_name(format!(".{name}.{slot}")));
+    }
+}
+
+fn measure(content: &Path, out: &Path, fresh: bool) -> Figures {
+    if fresh {
+        remove_output(out);
+    }
     let exe = std::env::current_exe().expect("exe");
     let output = Command::new(exe)
         .arg("--child")
@@ -75,15 +86,16 @@ fn median(mut values: Vec<f64>) -> f64 {
 }
 
 fn copy_time(from: &Path, runs: usize) -> f64 {
+    let from = std::fs::canonicalize(from).expect("built output");
     let to = from.with_extension("copy");
-    median(
+    let time = median(
         (0..runs)
             .map(|_| {
                 let _ = std::fs::remove_dir_all(&to);
                 let started = Instant::now();
                 let status = Command::new("cp")
                     .arg("-r")
-                    .arg(from)
+                    .arg(&from)
                     .arg(&to)
                     .status()
                     .expect("cp");
@@ -91,7 +103,9 @@ fn copy_time(from: &Path, runs: usize) -> f64 {
                 started.elapsed().as_secs_f64()
             })
             .collect(),
-    )
+    );
+    let _ = std::fs::remove_dir_all(&to);
+    time
 }
 
 fn main() {
@@ -120,18 +134,23 @@ fn main() {
     }
 
     println!(
-        "{:<10} {:>7} {:>9} {:>9} {:>10} {:>11} {:>9} {:>10} {:>8}",
-        "site", "pages", "redirects", "MB", "wall ms", "pages/s", "peak MiB", "cp -r ms", "vs cp"
+        "{:<10} {:>7} {:>9} {:>7} {:>9} {:>9} {:>9} {:>10} {:>9} {:>10}",
+        "site", "pages", "redirects", "MB", "fresh ms", "files/s", "peak MiB", "rebuild ms", "cp -r ms", "fresh/cp"
     );
     for (name, content) in &sites {
         let out = content.parent().expect("parent").join("public");
-        let runs_figures: Vec<Figures> = (0..runs).map(|_| measure(content, &out)).collect();
-        let wall = median(runs_figures.iter().map(|f| f.wall).collect());
-        let peak = median(runs_figures.iter().map(|f| f.peak_mib).collect());
-        let first = &runs_figures[0];
+        // A fresh build writes everything; a rebuild with nothing changed
+        // renders everything and writes nothing.
+        let fresh: Vec<Figures> = (0..runs).map(|_| measure(content, &out, true)).collect();
+        let _ = measure(content, &out, false);
+        let rebuild: Vec<Figures> = (0..runs).map(|_| measure(content, &out, false)).collect();
+        let wall = median(fresh.iter().map(|f| f.wall).collect());
+        let rebuild_wall = median(rebuild.iter().map(|f| f.wall).collect());
+        let peak = median(fresh.iter().map(|f| f.peak_mib).collect());
+        let first = &fresh[0];
         let cp = copy_time(&out, runs);
         println!(
-            "{:<10} {:>7} {:>9} {:>9.1} {:>10.1} {:>11.0} {:>9.1} {:>10.1} {:>8.2}",
+            "{:<10} {:>7} {:>9} {:>7.1} {:>9.1} {:>9.0} {:>9.1} {:>10.1} {:>9.1} {:>10.2}",
             name,
             first.pages,
             first.redirects,
@@ -139,6 +158,7 @@ fn main() {
             wall * 1000.0,
             (first.pages + first.redirects) as f64 / wall,
             peak,
+            rebuild_wall * 1000.0,
             cp * 1000.0,
             wall / cp
         );
