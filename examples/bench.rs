@@ -47,7 +47,11 @@ struct Figures {
 /// Removes the output link and both of its directories, for a fresh build.
 fn remove_output(out: &Path) {
     let _ = std::fs::remove_file(out);
-    let name = out.file_name().expect("name").to_string_lossy().into_owned();
+    let name = out
+        .file_name()
+        .expect("name")
+        .to_string_lossy()
+        .into_owned();
     for slot in ["a", "b"] {
         let _ = std::fs::remove_dir_all(out.with_file_name(format!(".{name}.{slot}")));
     }
@@ -135,7 +139,16 @@ fn main() {
 
     println!(
         "{:<10} {:>7} {:>9} {:>7} {:>9} {:>9} {:>9} {:>10} {:>9} {:>10}",
-        "site", "pages", "redirects", "MB", "fresh ms", "files/s", "peak MiB", "rebuild ms", "cp -r ms", "fresh/cp"
+        "site",
+        "pages",
+        "redirects",
+        "MB",
+        "fresh ms",
+        "files/s",
+        "peak MiB",
+        "rebuild ms",
+        "cp -r ms",
+        "fresh/cp"
     );
     for (name, content) in &sites {
         let out = content.parent().expect("parent").join("public");

@@ -53,3 +53,23 @@ async fn the_404_page_and_redirects_lead_to_the_right_page_and_anchor() {
     }
     client.clone().close().await.expect("close");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_404_page_keeps_the_language_of_the_address() {
+    let Some(browser) = browser::start().await else {
+        return;
+    };
+    let site = common::build(&common::real_content(), Some(BASE));
+    let root = browser::serve_like_pages(&site.out, "repo");
+    let client = &browser.client;
+    for (path, expected) in [
+        ("ko/2500/", "/repo/ko/1000-2999/"),
+        ("ko/1008", "/repo/ko/1008/"),
+        ("ko/1008/fix", "/repo/ko/1008/#fix"),
+        ("ko/1008-vs-1002", "/repo/ko/1002-vs-1008/"),
+        ("1008-vs-1002/#which", "/repo/1002-vs-1008/#which"),
+        ("4001/", "/repo/4000-4999/"),
+    ] {
+        url_after_load(client, &format!("{root}{path}"), expected).await;
+    }
+}
