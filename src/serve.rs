@@ -11,7 +11,7 @@ use std::time::Duration;
 use notify_debouncer_mini::{DebounceEventResult, new_debouncer, notify::RecursiveMode};
 use tiny_http::{Header, Request, Response, Server};
 
-use crate::error::{Error, Result, io_error};
+use crate::error::{Error, Result};
 use crate::{BuildOptions, build, project_dirs};
 
 /// Where the live-reload script asks for the build's state.
@@ -151,9 +151,15 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         options.out.display(),
         display_host(options.host)
     );
-    let out = std::fs::canonicalize(&options.out).map_err(io_error(&options.out))?;
     for request in server.incoming_requests() {
-        respond(request, &out, &state);
+        // The output is a link that each build moves: follow it per request.
+        match std::fs::canonicalize(&options.out) {
+            Ok(out) => respond(request, &out, &state),
+            Err(err) => {
+                let _ =
+                    request.respond(Response::from_string(err.to_string()).with_status_code(500));
+            }
+        }
     }
     Ok(())
 }
