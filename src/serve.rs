@@ -178,12 +178,7 @@ fn display_host(host: IpAddr) -> String {
 }
 
 fn respond(request: Request, out: &Path, state: &State) {
-    let url = request
-        .url()
-        .split(['?', '#'])
-        .next()
-        .unwrap_or("/")
-        .to_string();
+    let url = url_path(request.url()).to_string();
     if url == STATUS_PATH {
         let response = Response::from_string(state.status_json())
             .with_header(header("Content-Type", "application/json"));
@@ -212,6 +207,11 @@ fn respond(request: Request, out: &Path, state: &State) {
         .with_header(header("Content-Type", content_type))
         .with_header(header("Cache-Control", "no-store"));
     let _ = request.respond(response);
+}
+
+/// The path of a request URL, without query or fragment.
+pub fn url_path(url: &str) -> &str {
+    url.split(['?', '#']).next().unwrap_or("/")
 }
 
 /// The file a URL path names inside `out`, or `None` when there is none or

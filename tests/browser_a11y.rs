@@ -6,7 +6,7 @@ mod common;
 
 use std::sync::OnceLock;
 
-use common::browser::{self, wait_for};
+use common::browser;
 use fantoccini::{Locator, key::Key};
 
 fn axe_source() -> Option<String> {
@@ -102,9 +102,5 @@ async fn the_lookup_works_from_the_keyboard() {
         .send_keys(&format!("policy violation{}", char::from(Key::Enter)))
         .await
         .expect("type");
-    wait_for("Enter to open the best match", || async {
-        let url = client.current_url().await.ok()?.to_string();
-        url.ends_with("/repo/1008/").then_some(())
-    })
-    .await;
+    browser::wait_for_url(client, "/repo/1008/").await;
 }

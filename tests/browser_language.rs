@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::browser::{self, wait_for};
+use common::browser;
 use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
@@ -29,11 +29,7 @@ async fn switching_language_keeps_the_page_and_the_anchor() {
         .click()
         .await
         .expect("click");
-    wait_for("the Korean page at #fix", || async {
-        let url = client.current_url().await.ok()?.to_string();
-        url.ends_with("/repo/ko/1008/#fix").then_some(())
-    })
-    .await;
+    browser::wait_for_url(client, "/repo/ko/1008/#fix").await;
 
     // A section picked after loading, with its copy-link mark, is kept too.
     client
@@ -50,9 +46,5 @@ async fn switching_language_keeps_the_page_and_the_anchor() {
         .click()
         .await
         .expect("click");
-    wait_for("the English page at #when", || async {
-        let url = client.current_url().await.ok()?.to_string();
-        url.ends_with("/repo/1008/#when").then_some(())
-    })
-    .await;
+    browser::wait_for_url(client, "/repo/1008/#when").await;
 }

@@ -7,7 +7,7 @@ mod common;
 
 use std::sync::OnceLock;
 
-use common::browser::{self, wait_for};
+use common::browser;
 use fantoccini::{Locator, key::Key};
 
 const BASE: &str = "https://example.github.io/repo/";
@@ -141,9 +141,5 @@ async fn a_query_in_the_address_opens_with_results_and_enter_goes_to_the_best() 
         .send_keys(&char::from(Key::Enter).to_string())
         .await
         .expect("enter");
-    wait_for("Enter to open the best match", || async {
-        let url = client.current_url().await.ok()?.to_string();
-        url.ends_with("/repo/1006/").then_some(())
-    })
-    .await;
+    browser::wait_for_url(client, "/repo/1006/").await;
 }

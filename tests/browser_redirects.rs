@@ -5,17 +5,13 @@
 
 mod common;
 
-use common::browser::{self, wait_for};
+use common::browser;
 
 const BASE: &str = "https://example.github.io/repo/";
 
-async fn url_after_load(client: &fantoccini::Client, start: &str, expected_suffix: &str) -> String {
+async fn url_after_load(client: &fantoccini::Client, start: &str, expected_suffix: &str) {
     client.goto(start).await.expect("goto");
-    wait_for(&format!("{start} to lead to {expected_suffix}"), || async {
-        let url = client.current_url().await.ok()?.to_string();
-        url.ends_with(expected_suffix).then_some(url)
-    })
-    .await
+    browser::wait_for_url(client, expected_suffix).await
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -21,12 +21,7 @@ pub fn serve_like_pages(out: &Path, sub_path: &str) -> String {
     let root = format!("http://127.0.0.1:{port}{prefix}/");
     thread::spawn(move || {
         for request in server.incoming_requests() {
-            let url = request
-                .url()
-                .split(['?', '#'])
-                .next()
-                .unwrap_or("/")
-                .to_string();
+            let url = closecodes::serve::url_path(request.url()).to_string();
             let found = url.strip_prefix(&prefix).and_then(|rest| {
                 closecodes::serve::resolve(&out, if rest.is_empty() { "/" } else { rest })
             });
@@ -179,4 +174,13 @@ where
         );
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// Waits until the browser's address ends with `suffix`.
+pub async fn wait_for_url(client: &Client, suffix: &str) {
+    wait_for(&format!("the address to end with {suffix}"), || async {
+        let url = client.current_url().await.ok()?.to_string();
+        url.ends_with(suffix).then_some(())
+    })
+    .await
 }
