@@ -50,6 +50,10 @@ pub struct CodePage<'a> {
     pub related: Vec<CodeRow<'a>>,
     pub comparisons: Vec<Link>,
     pub source: Link,
+    /// (library, the code's constant in it, if any)
+    pub constants: Vec<(&'a str, Option<String>)>,
+    /// (log line, library that prints it, where its format is)
+    pub messages: Vec<(&'a str, &'a str, &'a str)>,
 }
 
 /// One code's part of a comparison page.
@@ -335,6 +339,30 @@ fn code_page<'a>(
             })
             .collect(),
         source: source_link(&entry.reference, &entry.section, entry.source.get_ref()),
+        constants: catalog
+            .libraries
+            .iter()
+            .map(|lib| {
+                let constant = lib.constants.get(&code.to_string());
+                (
+                    lib.name.as_str(),
+                    constant.map(|c| lib.symbol.replace("{name}", c.get_ref())),
+                )
+            })
+            .collect(),
+        messages: catalog
+            .messages
+            .iter()
+            .filter(|m| *m.code.get_ref() == code)
+            .map(|m| {
+                let library = catalog
+                    .libraries
+                    .iter()
+                    .find(|l| l.id.get_ref() == m.library.get_ref())
+                    .map_or(m.library.get_ref().as_str(), |l| l.name.as_str());
+                (m.text.as_str(), library, m.source.get_ref().as_str())
+            })
+            .collect(),
     }
 }
 

@@ -61,9 +61,14 @@ string_table!(Headings {
     ranges,
     matrix,
     lookup,
+    constants,
+    messages,
 });
 string_table!(Facts {
     code,
+    library,
+    constant,
+    no_constant,
     name,
     range,
     sendable,

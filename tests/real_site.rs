@@ -384,3 +384,38 @@ fn two_builds_of_the_real_site_are_byte_identical() {
     };
     assert_eq!(files(&a.out), files(&b.out));
 }
+
+#[test]
+fn code_pages_show_each_library_constant_and_real_log_line() {
+    let site = site();
+    let libraries: toml::Table = toml::from_str(
+        &fs::read_to_string(common::real_content().join("libraries.toml")).expect("read"),
+    )
+    .expect("parse");
+    let messages: toml::Table = toml::from_str(
+        &fs::read_to_string(common::real_content().join("messages.toml")).expect("read"),
+    )
+    .expect("parse");
+    for prefix in ["", "ko/"] {
+        for code in REGISTERED {
+            let page = site.page(&format!("{prefix}{code}/"));
+            let shown = texts(&page, "section#constants td code");
+            for lib in libraries["library"].as_array().expect("libraries") {
+                if let Some(name) = lib.get("constants").and_then(|c| c.get(code.to_string())) {
+                    let symbol = lib["symbol"]
+                        .as_str()
+                        .expect("symbol")
+                        .replace("{name}", name.as_str().expect("name"));
+                    assert!(shown.contains(&symbol), "{prefix}{code} shows {symbol}");
+                }
+            }
+            let lines = texts(&page, "section#messages li code");
+            for m in messages["message"].as_array().expect("messages") {
+                if m["code"].as_integer() == Some(i64::from(code)) {
+                    let text = m["text"].as_str().expect("text").to_string();
+                    assert!(lines.contains(&text), "{prefix}{code} shows {text:?}");
+                }
+            }
+        }
+    }
+}
