@@ -195,12 +195,7 @@ pub fn code_text(catalog: &Catalog, entry: &CodeEntry) -> String {
 /// `sitemap.xml` with an `xhtml:link` alternate per language and `x-default`.
 pub fn sitemap(catalog: &Catalog, kinds: &[PageKind]) -> String {
     let urls = &catalog.urls;
-    let rel = |kind: PageKind, lang: &str| match kind {
-        PageKind::Index => urls.index(lang),
-        PageKind::Code(c) => urls.code(lang, c),
-        PageKind::Compare(a, b) => urls.compare(lang, a, b),
-        PageKind::Range(s, e) => urls.range(lang, s, e),
-    };
+    let rel = |kind: PageKind, lang: &str| urls.page(lang, kind);
     let mut out = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );

@@ -8,7 +8,6 @@ use std::path::Path;
 
 use crate::catalog::Catalog;
 use crate::error::{Problem, Result, io_error};
-use crate::pages::PageKind;
 use crate::site;
 
 pub const LOCK_FILE: &str = "urls.lock";
@@ -25,12 +24,7 @@ pub fn published(catalog: &Catalog) -> BTreeSet<String> {
     let mut out = BTreeSet::new();
     for kind in site::page_kinds(catalog) {
         for language in &catalog.languages {
-            let rel = match kind {
-                PageKind::Index => urls.index(language.code),
-                PageKind::Code(c) => urls.code(language.code, c),
-                PageKind::Compare(a, b) => urls.compare(language.code, a, b),
-                PageKind::Range(s, e) => urls.range(language.code, s, e),
-            };
+            let rel = urls.page(language.code, kind);
             out.insert(format!("/{rel}"));
             for anchor in kind.anchors() {
                 out.insert(format!("/{rel}#{anchor}"));

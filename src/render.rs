@@ -149,15 +149,7 @@ pub fn page(
 }
 
 fn rel_of<'c>(catalog: &'c Catalog<'_>, kind: PageKind) -> impl Fn(&str) -> String + 'c {
-    move |lang| {
-        let urls = &catalog.urls;
-        match kind {
-            PageKind::Index => urls.index(lang),
-            PageKind::Code(code) => urls.code(lang, code),
-            PageKind::Compare(a, b) => urls.compare(lang, a, b),
-            PageKind::Range(start, end) => urls.range(lang, start, end),
-        }
-    }
+    move |lang| catalog.urls.page(lang, kind)
 }
 
 fn code_row<'a>(

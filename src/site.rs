@@ -66,12 +66,7 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
         .collect();
     jobs.par_iter().try_for_each(|&(language, kind)| {
         let html = render::page(catalog, &cache, language, kind).map_err(template_error)?;
-        let rel = match kind {
-            PageKind::Index => catalog.urls.index(language.code),
-            PageKind::Code(c) => catalog.urls.code(language.code, c),
-            PageKind::Compare(a, b) => catalog.urls.compare(language.code, a, b),
-            PageKind::Range(s, e) => catalog.urls.range(language.code, s, e),
-        };
+        let rel = catalog.urls.page(language.code, kind);
         output.write(&file_for(&rel), html.as_bytes())
     })?;
 

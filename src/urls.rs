@@ -1,6 +1,8 @@
 //! Every URL of the site comes from here: the spec's paths, the language
 //! prefix and the base URL's sub-path, so no template builds a URL by hand.
 
+use crate::pages::PageKind;
+
 /// A site path relative to the base URL, such as `ko/1008/` or `api/codes.json`.
 pub type RelPath = String;
 
@@ -83,6 +85,16 @@ impl Urls {
 
     pub fn range(&self, lang: &str, start: u16, end: u16) -> RelPath {
         format!("{}{start}-{end}/", self.lang_prefix(lang))
+    }
+
+    /// The path of any page of the site in a language.
+    pub fn page(&self, lang: &str, kind: PageKind) -> RelPath {
+        match kind {
+            PageKind::Index => self.index(lang),
+            PageKind::Code(code) => self.code(lang, code),
+            PageKind::Compare(a, b) => self.compare(lang, a, b),
+            PageKind::Range(start, end) => self.range(lang, start, end),
+        }
     }
 
     /// Rewrites a site path written in content (`/1008/#fix`) for a language.
