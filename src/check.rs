@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use scraper::{Html, Selector};
 
 use crate::error::Problem;
+use crate::source::line_col;
 use crate::urls::Urls;
 
 /// What one page says about itself and where it points.
@@ -247,11 +248,4 @@ fn rel_path(dir: &Path, path: &Path) -> String {
         .unwrap_or(path)
         .to_string_lossy()
         .replace('\\', "/")
-}
-
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rfind('\n').map_or(offset, |i| offset - i - 1) + 1;
-    (line, col)
 }
