@@ -14,6 +14,7 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Error, Result, io_error};
 
@@ -34,6 +35,8 @@ pub struct Output {
     /// What readers see now, for the change summary.
     current: BTreeMap<String, String>,
     written: Mutex<BTreeMap<String, String>>,
+    /// The size of the site, summed as files are written.
+    bytes: AtomicU64,
 }
 
 /// What a build changed compared with the previous output.
@@ -147,6 +150,7 @@ impl Output {
             in_staging,
             current,
             written: Mutex::new(BTreeMap::new()),
+            bytes: AtomicU64::new(0),
         })
     }
 
@@ -154,6 +158,7 @@ impl Output {
     /// the directory already holds with the same bytes is left alone.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let hash = blake3::hash(bytes).to_hex()[..16].to_string();
+        self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         let already_there = self
             .in_staging
             .as_ref()
@@ -201,7 +206,7 @@ impl Output {
 
         let mut changes = Changes {
             files: written.len(),
-            bytes: dir_size(&self.staging),
+            bytes: self.bytes.into_inner(),
             ..Changes::default()
         };
         for (path, hash) in &written {
@@ -272,16 +277,6 @@ fn read_manifest(path: &Path) -> BTreeMap<String, String> {
         .filter_map(|line| line.split_once("  "))
         .map(|(hash, path)| (path.to_string(), hash.to_string()))
         .collect()
-}
-
-fn dir_size(dir: &Path) -> u64 {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .filter_map(|e| e.ok())
-        .filter_map(|e| e.metadata().ok())
-        .filter(|m| m.is_file())
-        .map(|m| m.len())
-        .sum()
 }
 
 /// An absolute path with links and `..` resolved as far as the path exists.
