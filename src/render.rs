@@ -445,6 +445,7 @@ fn intro_sentences(language: Language, a: &CodeEntry, b: &CodeEntry) -> Vec<Stri
         (true, false) => fill(&c.one_sendable, &[("sent", &sa), ("local", &sb)]),
         (false, true) => fill(&c.one_sendable, &[("sent", &sb), ("local", &sa)]),
     });
+    // "Nobody sends either" would repeat the sentence about neither being sent.
     if a.sent_by == b.sent_by
         && !(a.sent_by == crate::content::Sender::Nobody && !a.sendable && !b.sendable)
     {

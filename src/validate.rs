@@ -87,8 +87,7 @@ fn index<'a>(
                 .with_hint(format!("rename the file to {code}.toml")),
             );
         }
-        if let Some(first) = codes.insert(code, value) {
-            let _ = first;
+        if codes.insert(code, value).is_some() {
             let earlier = site
                 .codes
                 .iter()
