@@ -4,7 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::content::{
-    CodeEntry, ComparisonEntry, Library, Message, RangeEntry, Redirect, Translatable,
+    CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, Redirect, Translatable,
 };
 use crate::load::Site;
 use crate::strings::Strings;
@@ -22,6 +22,7 @@ pub struct Catalog<'a> {
     pub comparisons: BTreeMap<(u16, u16), &'a ComparisonEntry>,
     pub libraries: Vec<&'a Library>,
     pub messages: Vec<&'a Message>,
+    pub examples: Vec<&'a Example>,
     pub redirects: Vec<&'a Redirect>,
 }
 
@@ -42,6 +43,13 @@ pub struct Text<'a> {
 impl<'a> Catalog<'a> {
     pub fn default_lang(&self) -> &'a str {
         self.languages[0].code
+    }
+
+    pub fn library(&self, id: &str) -> Option<&'a Library> {
+        self.libraries
+            .iter()
+            .copied()
+            .find(|l| l.id.get_ref() == id)
     }
 
     pub fn code_numbers(&self) -> Vec<u16> {

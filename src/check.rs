@@ -41,10 +41,10 @@ fn read_page(text: &str) -> PageFacts {
         ..PageFacts::default()
     };
     for el in html.select(&selector("[id]")) {
-        if let Some(id) = el.value().attr("id") {
-            if !facts.ids.insert(id.to_string()) {
-                facts.duplicate_ids.push(id.to_string());
-            }
+        if let Some(id) = el.value().attr("id")
+            && !facts.ids.insert(id.to_string())
+        {
+            facts.duplicate_ids.push(id.to_string());
         }
     }
     for (css, attr) in [

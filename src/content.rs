@@ -31,7 +31,36 @@ pub struct CodeEntry {
     pub reconnect: Reconnect,
     #[serde(default)]
     pub related: Vec<Spanned<u16>>,
+    #[serde(default)]
+    pub examples: CodeExamples,
     pub text: Spanned<BTreeMap<String, Spanned<CodeText>>>,
+}
+
+/// `[examples]` of a code: where the shared examples of `examples.toml` do
+/// not fit it.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CodeExamples {
+    /// False when the shared read examples cannot meet this code at all.
+    #[serde(default = "yes")]
+    pub shared_read: bool,
+    /// Read examples for this code only, by library id; they replace the
+    /// shared one of that library.
+    #[serde(default)]
+    pub read: BTreeMap<String, Spanned<String>>,
+}
+
+impl Default for CodeExamples {
+    fn default() -> Self {
+        Self {
+            shared_read: true,
+            read: BTreeMap::new(),
+        }
+    }
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// Who usually puts a code in a Close frame.
@@ -72,6 +101,8 @@ pub struct CodeText {
     pub when: Option<Spanned<String>>,
     pub fix: Option<Spanned<String>>,
     pub choose: Option<Spanned<String>>,
+    /// A note above the code examples, for codes they need explaining for.
+    pub examples: Option<Spanned<String>>,
 }
 
 /// `ranges/A-B.toml`: one range of codes.
@@ -94,6 +125,10 @@ pub struct RangeText {
     pub title: Option<Spanned<String>>,
     pub summary: Option<Spanned<String>>,
     pub body: Option<Spanned<String>>,
+    /// How to pick codes of your own in this range.
+    pub choosing: Option<Spanned<String>>,
+    /// How to document them with this generator.
+    pub documenting: Option<Spanned<String>>,
 }
 
 /// `comparisons/A-B.toml`: a hand-written comparison of two codes.
@@ -120,6 +155,8 @@ pub trait Translatable {
     fn source_hash(&self) -> Option<&Spanned<String>>;
     /// Every prose field by name, present or not.
     fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)>;
+    /// Fields that even the default language may leave out.
+    const OPTIONAL: &'static [&'static str] = &[];
 }
 
 impl Translatable for CodeText {
@@ -133,8 +170,10 @@ impl Translatable for CodeText {
             ("when", self.when.as_ref()),
             ("fix", self.fix.as_ref()),
             ("choose", self.choose.as_ref()),
+            ("examples", self.examples.as_ref()),
         ]
     }
+    const OPTIONAL: &'static [&'static str] = &["examples"];
 }
 
 impl Translatable for RangeText {
@@ -146,8 +185,11 @@ impl Translatable for RangeText {
             ("title", self.title.as_ref()),
             ("summary", self.summary.as_ref()),
             ("body", self.body.as_ref()),
+            ("choosing", self.choosing.as_ref()),
+            ("documenting", self.documenting.as_ref()),
         ]
     }
+    const OPTIONAL: &'static [&'static str] = &["choosing", "documenting"];
 }
 
 impl Translatable for ComparisonText {
@@ -184,6 +226,37 @@ pub struct Library {
     pub note: Option<String>,
     #[serde(default)]
     pub constants: BTreeMap<String, Spanned<String>>,
+}
+
+/// `examples.toml`: how each library closes with a code and reads the code
+/// on close. `{code}` in an example becomes the library's constant for the
+/// code, or its number; `{reason}` a short reason.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExamplesFile {
+    #[serde(default)]
+    pub example: Vec<Example>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Example {
+    /// An id from `libraries.toml`: its name labels the example.
+    pub library: Spanned<String>,
+    /// The grammar that colours it, such as `js`, `python`, `go` or `rust`.
+    pub syntax: Spanned<String>,
+    /// What `{code}` becomes when the library has no constant for the code;
+    /// `{number}` is the code.
+    #[serde(default = "number")]
+    pub number: String,
+    /// A line put first when `{code}` became one of the library's constants.
+    pub import: Option<String>,
+    pub close: Option<Spanned<String>>,
+    pub read: Option<Spanned<String>>,
+}
+
+fn number() -> String {
+    "{number}".to_string()
 }
 
 /// `messages.toml`: what programs print when a connection closes with a code.

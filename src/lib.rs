@@ -10,6 +10,8 @@ pub mod content;
 pub mod coverage;
 pub mod data;
 pub mod error;
+pub mod examples;
+pub mod highlight;
 pub mod layout;
 pub mod load;
 pub mod lock;

@@ -11,8 +11,8 @@ use toml::Spanned;
 use walkdir::WalkDir;
 
 use crate::content::{
-    CodeEntry, ComparisonEntry, LibrariesFile, MessagesFile, RangeEntry, RedirectsFile, SiteConfig,
-    Translatable,
+    CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, MessagesFile, RangeEntry,
+    RedirectsFile, SiteConfig, Translatable,
 };
 use crate::error::Problem;
 use crate::source::SourceFile;
@@ -37,6 +37,7 @@ pub struct Site {
     pub comparisons: Vec<Loaded<ComparisonEntry>>,
     pub libraries: Option<Loaded<LibrariesFile>>,
     pub messages: Option<Loaded<MessagesFile>>,
+    pub examples: Option<Loaded<ExamplesFile>>,
     pub redirects: Option<Loaded<RedirectsFile>>,
     /// `urls.lock`: every URL and anchor ever published.
     pub url_lock: Option<Arc<SourceFile>>,
@@ -115,6 +116,7 @@ impl Site {
             ["site.toml"] => self.config = parse(&file, problems),
             ["libraries.toml"] => self.libraries = parse(&file, problems),
             ["messages.toml"] => self.messages = parse(&file, problems),
+            ["examples.toml"] => self.examples = parse(&file, problems),
             ["redirects.toml"] => self.redirects = parse(&file, problems),
             ["urls.lock"] => self.url_lock = Some(file),
             ["README.md"] => {}
@@ -135,7 +137,7 @@ impl Site {
                 self.comparisons.extend(parse(&file, problems))
             }
             _ => problems.push(Problem::at_file(&file.path, "unexpected file in the content directory").with_hint(
-                "content/ holds site.toml, libraries.toml, messages.toml, redirects.toml, urls.lock, \
+                "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, redirects.toml, urls.lock, \
                  and TOML files under i18n/, codes/, ranges/ and comparisons/",
             )),
         }

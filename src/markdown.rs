@@ -1,9 +1,12 @@
 //! Markdown prose to HTML. Raw HTML in the source is shown as text, never
 //! passed through; site links (`/1008/#fix`) get the base path and language;
 //! links with any scheme but http, https and mailto are dropped; images are
-//! shown as their text (the site loads nothing from elsewhere).
+//! shown as their text (the site loads nothing from elsewhere); fenced code
+//! is coloured by its language.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, html};
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+use crate::highlight;
 
 fn options() -> Options {
     Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
@@ -33,8 +36,37 @@ pub fn to_html(markdown: &str, site_link: impl Fn(&str) -> String) -> String {
         )
     });
     let mut out = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut out, events);
+    html::push_html(&mut out, highlight_code_blocks(events).into_iter());
     out
+}
+
+/// Replaces each code block with one HTML event holding its coloured code.
+fn highlight_code_blocks<'a>(events: impl Iterator<Item = Event<'a>>) -> Vec<Event<'a>> {
+    let mut out = Vec::new();
+    let mut block: Option<(CowStr, String)> = None;
+    for event in events {
+        match (&mut block, event) {
+            (None, Event::Start(Tag::CodeBlock(kind))) => {
+                let language = match kind {
+                    CodeBlockKind::Fenced(info) => info,
+                    CodeBlockKind::Indented => "".into(),
+                };
+                block = Some((language, String::new()));
+            }
+            (Some((_, code)), Event::Text(text)) => code.push_str(&text),
+            (Some((language, code)), Event::End(TagEnd::CodeBlock)) => {
+                let language = language.split_whitespace().next().unwrap_or("");
+                out.push(Event::Html(code_block(language, code).into()));
+                block = None;
+            }
+            (_, event) => out.push(event),
+        }
+    }
+    out
+}
+
+fn code_block(language: &str, code: &str) -> String {
+    highlight::block(&highlight::to_html(language, code))
 }
 
 fn rewrite<'a>(dest: CowStr<'a>, site_link: &impl Fn(&str) -> String) -> CowStr<'a> {
@@ -136,5 +168,16 @@ mod tests {
         assert!(html.contains(r#"href="/base/1008/#fix""#));
         assert!(!html.contains("javascript"));
         assert!(html.contains(r#"href="https://x.org/""#));
+    }
+
+    #[test]
+    fn fenced_code_is_coloured_and_still_escaped() {
+        let html = render("```toml\ncode = 4001 # <b>\n```\n\n    <i>indented</i>\n");
+        assert!(html.contains(r#"<span class="hl-n">4001</span>"#), "{html}");
+        assert!(
+            html.contains("&lt;b&gt;") && html.contains("&lt;i&gt;"),
+            "{html}"
+        );
+        assert!(!html.contains("<b>") && !html.contains("<i>"), "{html}");
     }
 }

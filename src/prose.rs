@@ -7,6 +7,8 @@ use rayon::prelude::*;
 
 use crate::catalog::{Catalog, Text};
 use crate::content::Translatable;
+use crate::examples::{self, CodeExamples};
+use crate::highlight::Memo;
 use crate::markdown;
 
 /// A rendered prose field, and the language it is in when that is not the
@@ -32,11 +34,15 @@ pub struct CodeProse {
     pub when: Prose,
     pub fix: Prose,
     pub choose: Prose,
+    /// A note above the code examples; often empty.
+    pub examples: Prose,
 }
 
-/// Every code's prose in every language, keyed by (code, language).
+/// Every code's prose in every language, keyed by (code, language), and its
+/// code examples, which are the same in every language.
 pub struct ProseCache {
     codes: BTreeMap<(u16, String), CodeProse>,
+    examples: BTreeMap<u16, CodeExamples>,
 }
 
 impl ProseCache {
@@ -57,11 +63,25 @@ impl ProseCache {
                     when: field("when"),
                     fix: field("fix"),
                     choose: field("choose"),
+                    examples: field("examples"),
                 };
                 ((code, lang.to_string()), prose)
             })
             .collect();
-        ProseCache { codes }
+        let memo = Memo::default();
+        let examples = catalog
+            .codes
+            .par_iter()
+            .map(|(&code, entry)| (code, examples::for_code(catalog, entry, &memo)))
+            .collect();
+        ProseCache { codes, examples }
+    }
+
+    pub fn examples(&self, code: u16) -> &CodeExamples {
+        static EMPTY: std::sync::OnceLock<CodeExamples> = std::sync::OnceLock::new();
+        self.examples
+            .get(&code)
+            .unwrap_or_else(|| EMPTY.get_or_init(CodeExamples::default))
     }
 
     pub fn code(&self, code: u16, lang: &str) -> &CodeProse {

@@ -6,6 +6,7 @@ use askama::Template;
 
 use crate::catalog::{Catalog, Language};
 use crate::content::CodeEntry;
+use crate::examples::CodeExamples;
 use crate::layout::{Layout, Link};
 use crate::pages::{self, PageKind};
 use crate::prose::{self, CodeProse, Prose, ProseCache};
@@ -50,8 +51,15 @@ pub struct CodePage<'a> {
     pub related: Vec<CodeRow<'a>>,
     pub comparisons: Vec<Link>,
     pub source: Link,
-    /// (library, the code's constant in it, if any)
-    pub constants: Vec<(&'a str, Option<String>)>,
+    /// (library, where its constants are defined, the code's constant, if any)
+    pub constants: Vec<(&'a str, &'a str, Option<String>)>,
+    pub examples: &'a CodeExamples,
+    /// Whether a browser can close with the code, so the JavaScript example
+    /// is a browser's.
+    pub close_method: bool,
+    pub sendable: bool,
+    pub close_heading: String,
+    pub not_sent: String,
     /// (log line, library that prints it, where its format is)
     pub messages: Vec<(&'a str, &'a str, &'a str)>,
 }
@@ -88,6 +96,9 @@ pub struct RangePage<'a> {
     pub heading: String,
     pub summary: Prose,
     pub body: Prose,
+    /// How to pick and document codes of your own; empty for most ranges.
+    pub choosing: Prose,
+    pub documenting: Prose,
     pub codes: Vec<CodeRow<'a>>,
     pub source: Link,
 }
@@ -338,6 +349,7 @@ fn code_page<'a>(
                 let constant = lib.constants.get(&code.to_string());
                 (
                     lib.name.as_str(),
+                    lib.source.get_ref().as_str(),
                     constant.map(|c| lib.symbol.replace("{name}", c.get_ref())),
                 )
             })
@@ -348,13 +360,16 @@ fn code_page<'a>(
             .filter(|m| *m.code.get_ref() == code)
             .map(|m| {
                 let library = catalog
-                    .libraries
-                    .iter()
-                    .find(|l| l.id.get_ref() == m.library.get_ref())
+                    .library(m.library.get_ref())
                     .map_or(m.library.get_ref().as_str(), |l| l.name.as_str());
                 (m.text.as_str(), library, m.source.get_ref().as_str())
             })
             .collect(),
+        examples: cache.examples(code),
+        close_method: entry.close_method,
+        sendable: entry.sendable,
+        close_heading: fill(&t.code_page.close_example, &[("code", &code.to_string())]),
+        not_sent: fill(&t.code_page.not_sent, &[("code", &code.to_string())]),
     }
 }
 
@@ -485,6 +500,8 @@ fn range_page<'a>(
         heading: format!("{range}: {title_text}"),
         summary: prose::inline(prose::field(catalog, texts, lang, "summary")),
         body: prose::field(catalog, texts, lang, "body"),
+        choosing: prose::field(catalog, texts, lang, "choosing"),
+        documenting: prose::field(catalog, texts, lang, "documenting"),
         codes: catalog
             .codes
             .range(start..=end)

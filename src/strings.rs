@@ -63,6 +63,9 @@ string_table!(Headings {
     lookup,
     constants,
     messages,
+    examples,
+    choosing,
+    documenting,
 });
 string_table!(Facts {
     code,
@@ -90,7 +93,11 @@ string_table!(
 );
 string_table!(CodePageText {
     title,
-    meta_description
+    meta_description,
+    close_example,
+    read_example,
+    not_sent,
+    browser_cannot
 });
 string_table!(RangePageText {
     title,

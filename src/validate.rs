@@ -8,8 +8,9 @@ use std::sync::Arc;
 use toml::Spanned;
 
 use crate::catalog::{Catalog, Language};
-use crate::content::Translatable;
+use crate::content::{Example, Translatable};
 use crate::error::{Error, Problem, Result};
+use crate::highlight;
 use crate::load::Site;
 use crate::markdown::{self, LinkKind};
 use crate::pages::{self, PageKind};
@@ -249,6 +250,34 @@ fn index<'a>(
             external_source(&loaded.file, &message.source, problems);
         }
     }
+    let examples = site
+        .examples
+        .as_ref()
+        .map(|e| e.value.example.iter().collect::<Vec<_>>())
+        .unwrap_or_default();
+    if let Some(loaded) = &site.examples {
+        check_examples(&loaded.file, &examples, &library_ids, problems);
+    }
+    let example_libraries: BTreeSet<&str> = examples
+        .iter()
+        .map(|e| e.library.get_ref().as_str())
+        .collect();
+    for loaded in &site.codes {
+        for (library, text) in &loaded.value.examples.read {
+            if !example_libraries.contains(library.as_str()) {
+                problems.push(
+                    loaded
+                        .file
+                        .problem(
+                            text.span(),
+                            format!("read example for \"{library}\", which has no examples"),
+                        )
+                        .with_hint("use a library id that examples.toml has examples for"),
+                );
+            }
+            check_placeholders(&loaded.file, text, problems);
+        }
+    }
     let redirects = site
         .redirects
         .as_ref()
@@ -264,6 +293,7 @@ fn index<'a>(
         comparisons,
         libraries,
         messages,
+        examples,
         redirects,
     })
 }
@@ -380,7 +410,7 @@ fn check_texts<T: Translatable>(
                 Some(value) if value.get_ref().trim().is_empty() => {
                     problems.push(file.problem(value.span(), format!("\"{name}\" is empty")).with_hint("write the text, or remove the field to fall back to the default language"))
                 }
-                None if complete && lang == default => {
+                None if complete && lang == default && !T::OPTIONAL.contains(&name) => {
                     problems.push(file.problem(table.span(), format!("missing field \"{name}\" in [text.{lang}]")))
                 }
                 _ => {}
@@ -429,6 +459,62 @@ fn check_libraries(
                     ),
                 ));
             }
+        }
+    }
+}
+
+fn check_examples(
+    file: &SourceFile,
+    examples: &[&Example],
+    library_ids: &BTreeSet<&str>,
+    problems: &mut Vec<Problem>,
+) {
+    for example in examples {
+        let library = example.library.get_ref();
+        if !library_ids.contains(library.as_str()) {
+            problems.push(
+                file.problem(
+                    example.library.span(),
+                    format!("unknown library \"{library}\""),
+                )
+                .with_hint("use an id from libraries.toml"),
+            );
+        }
+        let syntax = example.syntax.get_ref();
+        if !highlight::knows(syntax) {
+            problems.push(
+                file.problem(
+                    example.syntax.span(),
+                    format!("no grammar colours \"{syntax}\""),
+                )
+                .with_hint("name a language the usual way: js, python, go, rust, toml"),
+            );
+        }
+        for text in example.close.iter().chain(&example.read) {
+            check_placeholders(file, text, problems);
+        }
+    }
+}
+
+/// An example may use `{code}` and `{reason}`; any other `{word}` is a typo
+/// that would reach the page as it is.
+fn check_placeholders(file: &SourceFile, text: &Spanned<String>, problems: &mut Vec<Problem>) {
+    let base = text.span().start + quote_len(&file.text[text.span()]);
+    let value = text.get_ref();
+    for (at, _) in value.match_indices('{') {
+        let word: String = value[at + 1..]
+            .chars()
+            .take_while(|c| c.is_ascii_lowercase() || *c == '_')
+            .collect();
+        let closed = value[at + 1 + word.len()..].starts_with('}');
+        if closed && !word.is_empty() && word != "code" && word != "reason" {
+            problems.push(
+                file.problem(
+                    base + at..base + at,
+                    format!("unknown placeholder {{{word}}}"),
+                )
+                .with_hint("examples can use {code} and {reason}"),
+            );
         }
     }
 }
