@@ -13,6 +13,19 @@ pub struct SiteConfig {
     pub base_url: Spanned<String>,
     /// The first language is the default one, served at the root.
     pub languages: Spanned<Vec<Spanned<String>>>,
+    /// The specifications the site's facts come from, linked on every page.
+    #[serde(default)]
+    pub source: Vec<SiteSource>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SiteSource {
+    pub label: String,
+    pub url: Spanned<String>,
+    /// The registry of codes: code pages of registered codes link it too.
+    #[serde(default)]
+    pub registry: bool,
 }
 
 /// `codes/NNNN.toml`: one close code.

@@ -136,7 +136,8 @@ impl Spans {
         }
         if class != self.open {
             self.close();
-            self.html.push_str(&escape(&std::mem::take(&mut self.blank)));
+            self.html
+                .push_str(&escape(&std::mem::take(&mut self.blank)));
             if !class.is_empty() {
                 self.html.push_str("<span class=\"hl-");
                 self.html.push_str(class);
@@ -145,7 +146,8 @@ impl Spans {
             self.open = class;
         }
         let body = text.trim_end();
-        self.html.push_str(&escape(&std::mem::take(&mut self.blank)));
+        self.html
+            .push_str(&escape(&std::mem::take(&mut self.blank)));
         self.html.push_str(&escape(body));
         self.blank = text[body.len()..].to_string();
     }

@@ -35,6 +35,8 @@ pub struct Layout<'a> {
     pub css: String,
     pub js: String,
     pub base_path: String,
+    /// The specifications behind the site, for the footer.
+    pub sources: Vec<Link>,
 }
 
 impl<'a> Layout<'a> {
@@ -80,6 +82,16 @@ impl<'a> Layout<'a> {
             css: urls.href("style.css"),
             js: urls.href("site.js"),
             base_path: urls.base_path().to_string(),
+            sources: catalog
+                .site
+                .config
+                .iter()
+                .flat_map(|c| &c.value.source)
+                .map(|s| Link {
+                    href: s.url.get_ref().clone(),
+                    label: s.label.clone(),
+                })
+                .collect(),
         }
     }
 

@@ -50,7 +50,7 @@ pub struct CodePage<'a> {
     pub range: Link,
     pub related: Vec<CodeRow<'a>>,
     pub comparisons: Vec<Link>,
-    pub source: Link,
+    pub sources: Vec<Link>,
     /// (library, where its constants are defined, the code's constant, if any)
     pub constants: Vec<(&'a str, &'a str, Option<String>)>,
     pub examples: &'a CodeExamples,
@@ -103,6 +103,12 @@ pub struct RangePage<'a> {
     pub source: Link,
 }
 
+/// A comparison the index features, with the two codes' names.
+pub struct FeaturedPair<'a> {
+    pub link: Link,
+    pub names: [&'a str; 2],
+}
+
 /// A range and its codes, for the index.
 pub struct RangeGroup<'a> {
     pub link: Link,
@@ -124,7 +130,8 @@ pub struct IndexPage<'a> {
     pub groups: Vec<RangeGroup<'a>>,
     pub columns: Vec<u16>,
     pub matrix: Vec<MatrixRow>,
-    pub featured: Vec<Link>,
+    /// The pairs with a hand-written comparison.
+    pub featured: Vec<FeaturedPair<'a>>,
     pub lookup_json: String,
 }
 
@@ -178,12 +185,40 @@ fn code_row<'a>(
     }
 }
 
+/// A code's name in `lang`'s words, or its registered name.
+fn display_name<'a>(entry: &'a CodeEntry, lang: &str) -> &'a str {
+    entry
+        .text
+        .get_ref()
+        .get(lang)
+        .and_then(|t| t.get_ref().name.as_ref())
+        .map_or(entry.name.get_ref(), |n| n.get_ref())
+}
+
 fn range_link(catalog: &Catalog, lang: &str, code: u16) -> Link {
     let (start, end) = pages::range_of(code).unwrap_or(pages::RANGES[3]);
     Link {
         href: catalog.urls.href(&catalog.urls.range(lang, start, end)),
         label: format!("{start}-{end}"),
     }
+}
+
+/// Where a code's facts come from: its own entry's source and, for a code
+/// in a registered range, the registry.
+fn code_sources(catalog: &Catalog, entry: &CodeEntry) -> Vec<Link> {
+    let own = source_link(&entry.reference, &entry.section, entry.source.get_ref());
+    let registry: Vec<Link> = catalog
+        .site
+        .config
+        .iter()
+        .flat_map(|c| &c.value.source)
+        .filter(|s| s.registry && *entry.code.get_ref() < 4000 && *s.url.get_ref() != own.href)
+        .map(|s| Link {
+            href: s.url.get_ref().clone(),
+            label: s.label.clone(),
+        })
+        .collect();
+    std::iter::once(own).chain(registry).collect()
 }
 
 fn source_link(entry_reference: &str, section: &str, url: &str) -> Link {
@@ -309,13 +344,7 @@ fn code_page<'a>(
         rel_of(catalog, PageKind::Code(code)),
     );
     let urls = &catalog.urls;
-    let local_name = entry
-        .text
-        .get_ref()
-        .get(lang)
-        .and_then(|t| t.get_ref().name.as_ref())
-        .map(|n| n.get_ref().as_str())
-        .filter(|n| *n != name);
+    let local_name = Some(display_name(entry, lang)).filter(|n| *n != name);
     CodePage {
         layout,
         code,
@@ -341,7 +370,7 @@ fn code_page<'a>(
                 ),
             })
             .collect(),
-        source: source_link(&entry.reference, &entry.section, entry.source.get_ref()),
+        sources: code_sources(catalog, entry),
         constants: catalog
             .libraries
             .iter()
@@ -576,12 +605,15 @@ fn index_page<'a>(
     let featured = catalog
         .comparisons
         .keys()
-        .map(|&(a, b)| Link {
-            href: urls.href(&urls.compare(lang, a, b)),
-            label: fill(
-                &t.compare.title,
-                &[("a", &a.to_string()), ("b", &b.to_string())],
-            ),
+        .map(|&(a, b)| FeaturedPair {
+            link: Link {
+                href: urls.href(&urls.compare(lang, a, b)),
+                label: fill(
+                    &t.compare.title,
+                    &[("a", &a.to_string()), ("b", &b.to_string())],
+                ),
+            },
+            names: [a, b].map(|c| display_name(catalog.codes[&c], lang)),
         })
         .collect();
     IndexPage {

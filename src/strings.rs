@@ -64,6 +64,7 @@ string_table!(Headings {
     constants,
     messages,
     examples,
+    featured,
     choosing,
     documenting,
 });

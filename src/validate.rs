@@ -65,6 +65,9 @@ fn index<'a>(
     };
     let lang_codes: BTreeSet<&str> = languages.iter().map(|l| l.code).collect();
     let default = languages[0].code;
+    for source in &config.value.source {
+        external_source(file, &source.url, problems);
+    }
 
     let mut codes = BTreeMap::new();
     for entry in &site.codes {
