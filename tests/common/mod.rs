@@ -55,9 +55,10 @@ impl Built {
 }
 
 /// Builds a copy of `content` (the build updates its URL lock) into a
-/// temporary directory.
+/// temporary directory under `target/`: sites kept for a whole test binary
+/// in statics are never dropped, and must not pile up in the system's /tmp.
 pub fn build(content: &Path, base_url: Option<&str>) -> Built {
-    let temp = tempfile::tempdir().expect("temp dir");
+    let temp = tempfile::tempdir_in(env!("CARGO_TARGET_TMPDIR")).expect("temp dir");
     let copy = temp.path().join("content");
     copy_dir(content, &copy);
     let out = temp.path().join("public");
