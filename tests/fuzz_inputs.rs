@@ -57,6 +57,10 @@ fn markdown_strategy() -> impl Strategy<Value = String> {
         Just("**".to_string()),
         Just("\n\n- ".to_string()),
         Just("\n```\n<script>\n```\n".to_string()),
+        // Coloured by a grammar, which must never let markup through.
+        Just("\n```js\nx = \"</span><script>\"; // <img onerror=x>\n```\n".to_string()),
+        Just("\n```toml \"><script>\nk = '<b>'\n```\n".to_string()),
+        Just("\n~~~python\n'''<iframe>\n".to_string()),
         Just("| a | b |\n|---|---|\n| <i> | x |\n".to_string()),
         any::<char>().prop_map(|c| c.to_string()),
     ];
