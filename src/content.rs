@@ -264,6 +264,10 @@ pub struct Example {
     pub number: String,
     /// A line put first when `{code}` became one of the library's constants.
     pub import: Option<String>,
+    /// Runs in a browser, whose `close()` takes only the codes marked
+    /// `close_method`.
+    #[serde(default)]
+    pub browser: bool,
     pub close: Option<Spanned<String>>,
     pub read: Option<Spanned<String>>,
 }

@@ -38,7 +38,7 @@ pub fn for_code(catalog: &Catalog, entry: &CodeEntry, memo: &Memo) -> CodeExampl
         };
         if !close_done.contains(&syntax)
             && let Some(close) = &example.close
-            && can_send(library, entry)
+            && can_send(example, entry)
         {
             out.close
                 .push(render(example, library, entry, close.get_ref(), memo));
@@ -58,8 +58,8 @@ pub fn for_code(catalog: &Catalog, entry: &CodeEntry, memo: &Memo) -> CodeExampl
 }
 
 /// Browsers' `close()` takes fewer codes than the protocol allows.
-fn can_send(library: &Library, entry: &CodeEntry) -> bool {
-    if library.id.get_ref() == "browser" {
+fn can_send(example: &Example, entry: &CodeEntry) -> bool {
+    if example.browser {
         entry.close_method
     } else {
         entry.sendable
