@@ -35,26 +35,14 @@ fn site() -> &'static common::Built {
     })
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn axe_finds_no_violation_on_each_kind_of_page_in_both_languages() {
-    let Some(axe) = axe_source() else { return };
-    let Some(browser) = browser::start().await else {
-        return;
-    };
+/// axe's violations on each page, in a browser started with `extra`.
+async fn axe_failures(extra: &[&str], paths: &[&str]) -> Option<Vec<String>> {
+    let axe = axe_source()?;
+    let browser = browser::start_with(extra).await?;
     let root = browser::serve_like_pages(&site().out, "repo");
     let client = &browser.client;
     let mut failures = Vec::new();
-    for path in [
-        "",
-        "1008/",
-        "1002-vs-1008/",
-        "1000-2999/",
-        "ko/",
-        "ko/1008/",
-        "ko/1002-vs-1008/",
-        "ko/3000-3999/",
-        "no/such/page/",
-    ] {
+    for path in paths {
         client.goto(&format!("{root}{path}")).await.expect("goto");
         client.execute(&axe, vec![]).await.expect("load axe");
         let result = client
@@ -72,6 +60,37 @@ async fn axe_finds_no_violation_on_each_kind_of_page_in_both_languages() {
             failures.push(format!("/{path}: {violations:#?}"));
         }
     }
+    Some(failures)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_finds_no_violation_on_each_kind_of_page_in_both_languages() {
+    let paths = [
+        "",
+        "1008/",
+        "1002-vs-1008/",
+        "1000-2999/",
+        "4000-4999/",
+        "ko/",
+        "ko/1008/",
+        "ko/1002-vs-1008/",
+        "ko/3000-3999/",
+        "no/such/page/",
+    ];
+    let Some(failures) = axe_failures(&[], &paths).await else {
+        return;
+    };
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// Coloured code and muted text must stay readable on the dark background.
+#[tokio::test(flavor = "multi_thread")]
+async fn axe_finds_no_violation_in_the_dark_theme() {
+    let dark = ["--blink-settings=preferredColorScheme=0"];
+    let paths = ["", "1006/", "ko/1015/", "4000-4999/"];
+    let Some(failures) = axe_failures(&dark, &paths).await else {
+        return;
+    };
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
