@@ -4,7 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::content::{
-    CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, Redirect, Translatable,
+    CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, Redirect, SiteSource,
+    Translatable,
 };
 use crate::load::Site;
 use crate::strings::Strings;
@@ -50,6 +51,11 @@ impl<'a> Catalog<'a> {
             .iter()
             .copied()
             .find(|l| l.id.get_ref() == id)
+    }
+
+    /// The specifications listed in `site.toml`.
+    pub fn sources(&self) -> impl Iterator<Item = &'a SiteSource> {
+        self.site.config.iter().flat_map(|c| &c.value.source)
     }
 
     pub fn code_numbers(&self) -> Vec<u16> {

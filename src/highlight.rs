@@ -19,7 +19,6 @@ const CLASSES: &[(&str, &str)] = &[
     ("constant.numeric", "n"),
     ("constant.language", "n"),
     ("keyword", "k"),
-    ("storage.type.function", "k"),
     ("storage.modifier", "k"),
     ("storage.type", "k"),
     ("entity.name.function", "f"),

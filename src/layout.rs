@@ -2,6 +2,7 @@
 //! the language switch and the asset URLs.
 
 use crate::catalog::{Catalog, Language};
+use crate::content::SiteSource;
 use crate::strings::Strings;
 
 /// A link as templates receive it: ready to print.
@@ -9,6 +10,15 @@ use crate::strings::Strings;
 pub struct Link {
     pub href: String,
     pub label: String,
+}
+
+impl From<&SiteSource> for Link {
+    fn from(source: &SiteSource) -> Self {
+        Link {
+            href: source.url.get_ref().clone(),
+            label: source.label.clone(),
+        }
+    }
 }
 
 /// `<link rel="alternate" hreflang>` and the language switch.
@@ -82,16 +92,7 @@ impl<'a> Layout<'a> {
             css: urls.href("style.css"),
             js: urls.href("site.js"),
             base_path: urls.base_path().to_string(),
-            sources: catalog
-                .site
-                .config
-                .iter()
-                .flat_map(|c| &c.value.source)
-                .map(|s| Link {
-                    href: s.url.get_ref().clone(),
-                    label: s.label.clone(),
-                })
-                .collect(),
+            sources: catalog.sources().map(Link::from).collect(),
         }
     }
 

@@ -208,15 +208,9 @@ fn range_link(catalog: &Catalog, lang: &str, code: u16) -> Link {
 fn code_sources(catalog: &Catalog, entry: &CodeEntry) -> Vec<Link> {
     let own = source_link(&entry.reference, &entry.section, entry.source.get_ref());
     let registry: Vec<Link> = catalog
-        .site
-        .config
-        .iter()
-        .flat_map(|c| &c.value.source)
+        .sources()
         .filter(|s| s.registry && *entry.code.get_ref() < 4000 && *s.url.get_ref() != own.href)
-        .map(|s| Link {
-            href: s.url.get_ref().clone(),
-            label: s.label.clone(),
-        })
+        .map(Link::from)
         .collect();
     std::iter::once(own).chain(registry).collect()
 }

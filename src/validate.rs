@@ -239,17 +239,7 @@ fn index<'a>(
                     ),
                 ));
             }
-            if !library_ids.contains(message.library.get_ref().as_str()) {
-                problems.push(
-                    loaded
-                        .file
-                        .problem(
-                            message.library.span(),
-                            format!("unknown library \"{}\"", message.library.get_ref()),
-                        )
-                        .with_hint("use an id from libraries.toml"),
-                );
-            }
+            check_library_id(&loaded.file, &message.library, &library_ids, problems);
             external_source(&loaded.file, &message.source, problems);
         }
     }
@@ -466,6 +456,21 @@ fn check_libraries(
     }
 }
 
+/// A library named by a message or an example must be in libraries.toml.
+fn check_library_id(
+    file: &SourceFile,
+    id: &Spanned<String>,
+    library_ids: &BTreeSet<&str>,
+    problems: &mut Vec<Problem>,
+) {
+    if !library_ids.contains(id.get_ref().as_str()) {
+        problems.push(
+            file.problem(id.span(), format!("unknown library \"{}\"", id.get_ref()))
+                .with_hint("use an id from libraries.toml"),
+        );
+    }
+}
+
 fn check_examples(
     file: &SourceFile,
     examples: &[&Example],
@@ -473,16 +478,7 @@ fn check_examples(
     problems: &mut Vec<Problem>,
 ) {
     for example in examples {
-        let library = example.library.get_ref();
-        if !library_ids.contains(library.as_str()) {
-            problems.push(
-                file.problem(
-                    example.library.span(),
-                    format!("unknown library \"{library}\""),
-                )
-                .with_hint("use an id from libraries.toml"),
-            );
-        }
+        check_library_id(file, &example.library, library_ids, problems);
         let syntax = example.syntax.get_ref();
         if !highlight::knows(syntax) {
             problems.push(
@@ -502,7 +498,7 @@ fn check_examples(
 /// An example may use `{code}` and `{reason}`; any other `{word}` is a typo
 /// that would reach the page as it is.
 fn check_placeholders(file: &SourceFile, text: &Spanned<String>, problems: &mut Vec<Problem>) {
-    let base = text.span().start + quote_len(&file.text[text.span()]);
+    let base = value_start(file, text);
     let value = text.get_ref();
     for (at, _) in value.match_indices('{') {
         let word: String = value[at + 1..]
@@ -528,7 +524,7 @@ fn check_links(catalog: &Catalog, problems: &mut Vec<Problem>) {
     let mut check = |file: &SourceFile, text: &Spanned<String>| {
         // The span covers the quotes of the TOML string; offsets inside the
         // Markdown are close to offsets in the file for links on one line.
-        let base = text.span().start + quote_len(&file.text[text.span()]);
+        let base = value_start(file, text);
         for link in markdown::links(text.get_ref()) {
             let (dest, at) = (link.dest, base + link.offset..base + link.offset);
             if link.image {
@@ -569,15 +565,15 @@ fn check_links(catalog: &Catalog, problems: &mut Vec<Problem>) {
     }
 }
 
-/// Length of the opening quotes of a TOML string (`"`, `"""`, `'`, `'''`),
-/// plus the newline a multi-line string drops.
-fn quote_len(raw: &str) -> usize {
-    for quote in ["\"\"\"\n", "'''\n", "\"\"\"", "'''", "\"", "'"] {
-        if raw.starts_with(quote) {
-            return quote.len();
-        }
-    }
-    0
+/// Where the value of a TOML string starts in its file: after its opening
+/// quotes (`"`, `"""`, `'`, `'''`) and the newline a multi-line string drops.
+fn value_start(file: &SourceFile, text: &Spanned<String>) -> usize {
+    let raw = &file.text[text.span()];
+    let quote = ["\"\"\"\n", "'''\n", "\"\"\"", "'''", "\"", "'"]
+        .into_iter()
+        .find(|q| raw.starts_with(q))
+        .map_or(0, str::len);
+    text.span().start + quote
 }
 
 /// Resolves a content link such as `/1008/#fix` to a page of the site.
