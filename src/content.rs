@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 /// `site.toml`: the site as a whole.
@@ -49,6 +49,34 @@ pub struct CodeEntry {
     pub text: Spanned<BTreeMap<String, Spanned<CodeText>>>,
 }
 
+impl CodeEntry {
+    pub fn number(&self) -> u16 {
+        *self.code.get_ref()
+    }
+
+    /// The registered name, in English.
+    pub fn name(&self) -> &str {
+        self.name.get_ref()
+    }
+
+    pub fn source_url(&self) -> &str {
+        self.source.get_ref()
+    }
+
+    /// The name in `lang`'s words, or the registered name.
+    pub fn local_name(&self, lang: &str) -> &str {
+        self.text
+            .get_ref()
+            .get(lang)
+            .and_then(|t| t.get_ref().name.as_ref())
+            .map_or(self.name(), |n| n.get_ref())
+    }
+
+    pub fn related(&self) -> impl Iterator<Item = u16> + '_ {
+        self.related.iter().map(|r| *r.get_ref())
+    }
+}
+
 /// `[examples]` of a code: where the shared examples of `examples.toml` do
 /// not fit it.
 #[derive(Debug, Deserialize)]
@@ -77,7 +105,7 @@ fn yes() -> bool {
 }
 
 /// Who usually puts a code in a Close frame.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Sender {
     Either,
@@ -90,7 +118,7 @@ pub enum Sender {
 }
 
 /// Whether a client should open a new connection after this code.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Reconnect {
     No,
@@ -177,13 +205,24 @@ impl Translatable for CodeText {
         self.source.as_ref()
     }
     fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)> {
+        // Named in full: a new field fails to compile until it is listed.
+        let CodeText {
+            source: _,
+            name: _,
+            summary,
+            description,
+            when,
+            fix,
+            choose,
+            examples,
+        } = self;
         vec![
-            ("summary", self.summary.as_ref()),
-            ("description", self.description.as_ref()),
-            ("when", self.when.as_ref()),
-            ("fix", self.fix.as_ref()),
-            ("choose", self.choose.as_ref()),
-            ("examples", self.examples.as_ref()),
+            ("summary", summary.as_ref()),
+            ("description", description.as_ref()),
+            ("when", when.as_ref()),
+            ("fix", fix.as_ref()),
+            ("choose", choose.as_ref()),
+            ("examples", examples.as_ref()),
         ]
     }
     const OPTIONAL: &'static [&'static str] = &["examples"];
@@ -194,12 +233,20 @@ impl Translatable for RangeText {
         self.source.as_ref()
     }
     fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)> {
+        let RangeText {
+            source: _,
+            title,
+            summary,
+            body,
+            choosing,
+            documenting,
+        } = self;
         vec![
-            ("title", self.title.as_ref()),
-            ("summary", self.summary.as_ref()),
-            ("body", self.body.as_ref()),
-            ("choosing", self.choosing.as_ref()),
-            ("documenting", self.documenting.as_ref()),
+            ("title", title.as_ref()),
+            ("summary", summary.as_ref()),
+            ("body", body.as_ref()),
+            ("choosing", choosing.as_ref()),
+            ("documenting", documenting.as_ref()),
         ]
     }
     const OPTIONAL: &'static [&'static str] = &["choosing", "documenting"];
@@ -210,10 +257,16 @@ impl Translatable for ComparisonText {
         self.source.as_ref()
     }
     fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)> {
+        let ComparisonText {
+            source: _,
+            intro,
+            differences,
+            which,
+        } = self;
         vec![
-            ("intro", self.intro.as_ref()),
-            ("differences", self.differences.as_ref()),
-            ("which", self.which.as_ref()),
+            ("intro", intro.as_ref()),
+            ("differences", differences.as_ref()),
+            ("which", which.as_ref()),
         ]
     }
 }
@@ -244,6 +297,35 @@ pub struct Library {
     pub verified: Option<Spanned<String>>,
     /// The commit of the source that was read.
     pub commit: Option<String>,
+}
+
+impl Library {
+    pub fn id(&self) -> &str {
+        self.id.get_ref()
+    }
+
+    /// The library's constant for `code`, as code writes it
+    /// (`websocket.CloseGoingAway`), if it has one.
+    pub fn constant(&self, code: u16) -> Option<String> {
+        self.constants
+            .get(&code.to_string())
+            .map(|name| self.symbol.replace("{name}", name.get_ref()))
+    }
+
+    /// The name without the language that a caption gives beside it:
+    /// "websockets" for "websockets (Python)".
+    pub fn short_name(&self) -> &str {
+        self.name
+            .strip_suffix(&format!(" ({})", self.language))
+            .unwrap_or(&self.name)
+    }
+
+    /// The bare name of the library's constant for `code`.
+    pub fn constant_name(&self, code: u16) -> Option<&str> {
+        self.constants
+            .get(&code.to_string())
+            .map(|name| name.get_ref().as_str())
+    }
 }
 
 /// `examples.toml`: how each library closes with a code and reads the code
@@ -317,12 +399,12 @@ pub struct Message {
 #[serde(deny_unknown_fields)]
 pub struct RedirectsFile {
     #[serde(default)]
-    pub redirect: Vec<Redirect>,
+    pub redirect: Vec<RedirectEntry>,
 }
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Redirect {
+pub struct RedirectEntry {
     /// Site path without language prefix, such as `/old-name/`.
     pub from: Spanned<String>,
     /// Site path it now lives at, such as `/1008/`.
