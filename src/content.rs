@@ -239,6 +239,11 @@ pub struct Library {
     pub note: Option<String>,
     #[serde(default)]
     pub constants: BTreeMap<String, Spanned<String>>,
+    /// The release its constants and note were checked against, by running it or reading its
+    /// source: `17.4`, `v1.5.3`, `Chromium 156`.
+    pub verified: Option<Spanned<String>>,
+    /// The commit of the source that was read.
+    pub commit: Option<String>,
 }
 
 /// `examples.toml`: how each library closes with a code and reads the code
@@ -270,6 +275,9 @@ pub struct Example {
     pub browser: bool,
     pub close: Option<Spanned<String>>,
     pub read: Option<Spanned<String>>,
+    /// The release this was checked against, by running it or reading its
+    /// source: `17.4`, `v1.5.3`, `Chromium 156`.
+    pub verified: Option<Spanned<String>>,
 }
 
 fn number() -> String {
@@ -291,6 +299,17 @@ pub struct Message {
     pub library: Spanned<String>,
     pub text: String,
     pub source: Spanned<String>,
+    /// The release this was checked against, by running it or reading its
+    /// source: `17.4`, `v1.5.3`, `Chromium 156`.
+    pub verified: Option<Spanned<String>>,
+    /// The first release that prints this text.
+    pub since: Option<String>,
+    /// The last release that prints this text.
+    pub until: Option<String>,
+    /// The commit of the source that was read.
+    pub commit: Option<String>,
+    /// Why this line is not produced by the capture harness.
+    pub read_only: Option<String>,
 }
 
 /// `redirects.toml`: pages that moved. Old paths keep working forever.
