@@ -320,6 +320,11 @@ impl Library {
             .unwrap_or(&self.name)
     }
 
+    /// The release its constants and note were checked against.
+    pub fn verified(&self) -> &str {
+        self.verified.as_ref().map_or("", |v| v.get_ref())
+    }
+
     /// The bare name of the library's constant for `code`.
     pub fn constant_name(&self, code: u16) -> Option<&str> {
         self.constants
@@ -392,6 +397,19 @@ pub struct Message {
     pub commit: Option<String>,
     /// Why this line is not produced by the capture harness.
     pub read_only: Option<String>,
+}
+
+impl Message {
+    /// The releases that print the text, when the text is bound to some:
+    /// `≥ 8.21.0`, `≤ 13.1`, `4.1.55–4.2.0`.
+    pub fn releases(&self) -> Option<String> {
+        match (&self.since, &self.until) {
+            (Some(since), Some(until)) => Some(format!("{since}–{until}")),
+            (Some(since), None) => Some(format!("≥ {since}")),
+            (None, Some(until)) => Some(format!("≤ {until}")),
+            (None, None) => None,
+        }
+    }
 }
 
 /// `redirects.toml`: pages that moved. Old paths keep working forever.

@@ -73,6 +73,7 @@ string_table!(FactLabels {
     library,
     constant,
     no_constant,
+    verified,
     name,
     range,
     sendable,
@@ -98,7 +99,8 @@ string_table!(CodePageStrings {
     close_example,
     read_example,
     not_sent,
-    browser_cannot
+    browser_cannot,
+    checked
 });
 string_table!(RangePageStrings {
     title,
@@ -171,11 +173,12 @@ impl PerReconnect {
 
 /// The placeholders each sentence pattern may use, by its dotted key; every
 /// other string takes none. Validation holds `i18n/*.toml` to this list.
-const PATTERNS: [(&str, &[&str]); 14] = [
+const PATTERNS: [(&str, &[&str]); 15] = [
     ("code_page.title", &["code", "name"]),
     ("code_page.meta_description", &["code", "name"]),
     ("code_page.close_example", &["code"]),
     ("code_page.not_sent", &["code"]),
+    ("code_page.checked", &["version"]),
     ("compare.title", &["a", "b", "a_name", "b_name"]),
     ("compare.heading", &["a", "b", "a_name", "b_name"]),
     ("compare.meta_description", &["a", "b", "a_name", "b_name"]),

@@ -45,6 +45,8 @@ pub(crate) struct ConstantRow<'a> {
     /// Where the library's constants are defined.
     pub source: &'a str,
     pub constant: Option<String>,
+    /// The release the constants were checked against.
+    pub verified: &'a str,
 }
 
 /// A log line that points at the code.
@@ -54,6 +56,10 @@ pub(crate) struct MessageRow<'a> {
     pub library: &'a str,
     /// Where its format is.
     pub source: &'a str,
+    /// The releases that print it, when it is bound to some: `≥ 8.21.0`.
+    pub releases: Option<String>,
+    /// "checked with 8.23.0", in the page's language.
+    pub checked: String,
 }
 
 pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
@@ -101,6 +107,7 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
                 library: &library.name,
                 source: library.source.get_ref(),
                 constant: library.constant(code),
+                verified: library.verified(),
             })
             .collect(),
         messages: catalog
@@ -111,6 +118,11 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
                     .library(m.library.get_ref())
                     .map_or(m.library.get_ref().as_str(), |l| l.name.as_str()),
                 source: m.source.get_ref(),
+                releases: m.releases(),
+                checked: fill(
+                    &t.code_page.checked,
+                    &[("version", m.verified.as_ref().map_or("", |v| v.get_ref()))],
+                ),
             })
             .collect(),
         examples: context.cache.examples(code),

@@ -27,6 +27,7 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
                 ));
             }
             external_source(file, &library.source, problems);
+            verified(file, &library.verified, library.id.span(), problems);
             let mut names = BTreeMap::new();
             for (code, name) in &library.constants {
                 match code.parse::<u16>() {
@@ -60,6 +61,12 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
             }
             known_library(catalog, &loaded.file, &message.library, problems);
             external_source(&loaded.file, &message.source, problems);
+            verified(
+                &loaded.file,
+                &message.verified,
+                message.code.span(),
+                problems,
+            );
         }
     }
 }
@@ -72,6 +79,7 @@ pub(super) fn check_examples(catalog: &Catalog, problems: &mut Vec<Problem>) {
         let file = &loaded.file;
         for example in &loaded.value.example {
             known_library(catalog, file, &example.library, problems);
+            verified(file, &example.verified, example.library.span(), problems);
             let syntax = example.syntax.get_ref();
             if !highlight::knows(syntax) {
                 problems.push(
@@ -107,6 +115,29 @@ pub(super) fn check_examples(catalog: &Catalog, problems: &mut Vec<Problem>) {
             }
             example_placeholders(&loaded.file, text, problems);
         }
+    }
+}
+
+/// A library fact holds for releases: it must say which one it was checked
+/// against.
+fn verified(
+    file: &SourceFile,
+    verified: &Option<Spanned<String>>,
+    at: std::ops::Range<usize>,
+    problems: &mut Vec<Problem>,
+) {
+    match verified {
+        Some(v) if v.get_ref().trim().is_empty() => {
+            problems.push(file.problem(v.span(), "\"verified\" is empty"));
+        }
+        Some(_) => {}
+        None => problems.push(
+            file.problem(
+                at,
+                "no \"verified\": which release was this checked against?",
+            )
+            .with_hint("add verified = \"8.23.0\", the release whose code you read or ran"),
+        ),
     }
 }
 

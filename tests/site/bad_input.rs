@@ -30,7 +30,8 @@ fn run_case(case: &Path) -> (String, i32) {
         None => fs::write(&target, &bytes).expect("write case"),
     }
     let out = scratch.root().join("public");
-    let err = closecodes::build(&scratch.options(&out, None)).expect_err("bad content must not build");
+    let err =
+        closecodes::build(&scratch.options(&out, None)).expect_err("bad content must not build");
     assert!(!out.exists(), "a failed build wrote output");
     let shown = err
         .to_string()

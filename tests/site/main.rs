@@ -14,6 +14,7 @@ mod browser_redirects;
 mod browser_serve;
 mod build_output;
 mod check_site;
+mod claims;
 mod depth;
 mod escaping;
 mod fuzz_inputs;
