@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use crate::content::{
-    CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, RedirectEntry, SiteSource,
+    CapturedFile, CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, RedirectEntry, SiteSource,
     Translatable,
 };
 use crate::error::Problem;
@@ -32,6 +32,8 @@ pub struct Catalog<'a> {
     messages: Vec<&'a Message>,
     examples: Vec<&'a Example>,
     redirects: Vec<&'a RedirectEntry>,
+    /// Captured files by (library id, exact text) of each of their lines.
+    captured: BTreeMap<(&'a str, &'a str), &'a CapturedFile>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -121,6 +123,16 @@ impl<'a> Catalog<'a> {
                 .iter()
                 .flat_map(|f| &f.value.redirect)
                 .collect(),
+            captured: content
+                .captured
+                .iter()
+                .flat_map(|f| {
+                    let file = &f.value;
+                    file.line
+                        .iter()
+                        .map(move |l| ((file.library.get_ref().as_str(), l.text.as_str()), file))
+                })
+                .collect(),
         })
     }
 
@@ -199,6 +211,12 @@ impl<'a> Catalog<'a> {
 
     pub fn examples(&self) -> &[&'a Example] {
         &self.examples
+    }
+
+    /// The run that printed exactly `text`, if the capture harness saw
+    /// `library` print it.
+    pub fn captured(&self, library: &str, text: &str) -> Option<&'a CapturedFile> {
+        self.captured.get(&(library, text)).copied()
     }
 
     /// The specifications listed in `site.toml`.

@@ -11,7 +11,7 @@ use toml::Spanned;
 use walkdir::WalkDir;
 
 use crate::content::{
-    CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, MessagesFile, RangeEntry,
+    CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, MessagesFile, RangeEntry,
     RedirectsFile, SiteConfig, Translatable,
 };
 use crate::error::Problem;
@@ -39,6 +39,8 @@ pub struct Content {
     pub messages: Option<Loaded<MessagesFile>>,
     pub examples: Option<Loaded<ExamplesFile>>,
     pub redirects: Option<Loaded<RedirectsFile>>,
+    /// `captured/<library>.toml`: what libraries printed when they ran.
+    pub captured: Vec<Loaded<CapturedFile>>,
     /// `urls.lock`: every URL and anchor ever published.
     pub url_lock: Option<Arc<SourceFile>>,
     /// Codes whose file exists but did not parse: already reported, so
@@ -137,9 +139,12 @@ impl Content {
             ["comparisons", name] if name.ends_with(".toml") => {
                 self.comparisons.extend(parse(&file, problems))
             }
+            ["captured", name] if name.ends_with(".toml") => {
+                self.captured.extend(parse(&file, problems))
+            }
             _ => problems.push(Problem::at_file(&file.path, "unexpected file in the content directory").with_hint(
                 "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, redirects.toml, urls.lock, \
-                 and TOML files under i18n/, codes/, ranges/ and comparisons/",
+                 and TOML files under i18n/, codes/, ranges/, comparisons/ and captured/",
             )),
         }
     }

@@ -100,7 +100,8 @@ string_table!(CodePageStrings {
     read_example,
     not_sent,
     browser_cannot,
-    checked
+    checked,
+    captured
 });
 string_table!(RangePageStrings {
     title,
@@ -173,12 +174,13 @@ impl PerReconnect {
 
 /// The placeholders each sentence pattern may use, by its dotted key; every
 /// other string takes none. Validation holds `i18n/*.toml` to this list.
-const PATTERNS: [(&str, &[&str]); 15] = [
+const PATTERNS: [(&str, &[&str]); 16] = [
     ("code_page.title", &["code", "name"]),
     ("code_page.meta_description", &["code", "name"]),
     ("code_page.close_example", &["code"]),
     ("code_page.not_sent", &["code"]),
     ("code_page.checked", &["version"]),
+    ("code_page.captured", &["version"]),
     ("compare.title", &["a", "b", "a_name", "b_name"]),
     ("compare.heading", &["a", "b", "a_name", "b_name"]),
     ("compare.meta_description", &["a", "b", "a_name", "b_name"]),

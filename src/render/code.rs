@@ -60,6 +60,9 @@ pub(crate) struct MessageRow<'a> {
     pub releases: Option<String>,
     /// "checked with 8.23.0", in the page's language.
     pub checked: String,
+    /// "captured from ws 8.23.0", when the capture harness saw the library
+    /// print exactly this text.
+    pub captured: Option<String>,
 }
 
 pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
@@ -123,6 +126,12 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
                     &t.code_page.checked,
                     &[("version", m.verified.as_ref().map_or("", |v| v.get_ref()))],
                 ),
+                captured: catalog
+                    .captured(m.library.get_ref(), &m.text)
+                    .map(|run| {
+                        let release = format!("{} {}", run.library.get_ref(), run.version);
+                        fill(&t.code_page.captured, &[("version", &release)])
+                    }),
             })
             .collect(),
         examples: context.cache.examples(code),

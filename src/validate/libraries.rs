@@ -71,6 +71,40 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
     }
 }
 
+/// Captured files name a known library in their file name and inside, and
+/// point each line at a code that can be documented.
+pub(super) fn check_captured(catalog: &Catalog, problems: &mut Vec<Problem>) {
+    for loaded in &catalog.content().captured {
+        let (file, captured) = (&loaded.file, &loaded.value);
+        known_library(catalog, file, &captured.library, problems);
+        if super::file_stem(file) != *captured.library.get_ref() {
+            problems.push(
+                file.problem(
+                    captured.library.span(),
+                    "the file name does not match the library inside",
+                )
+                .with_hint(format!("rename the file to {}.toml", captured.library.get_ref())),
+            );
+        }
+        let mut scenarios = BTreeSet::new();
+        for line in &captured.line {
+            let code = *line.code.get_ref();
+            if !(1000..=4999).contains(&code) {
+                problems.push(file.problem(
+                    line.code.span(),
+                    format!("code {code} has no page to answer this line"),
+                ));
+            }
+            if !scenarios.insert(line.scenario.as_str()) {
+                problems.push(file.problem(
+                    line.code.span(),
+                    format!("scenario \"{}\" is captured twice", line.scenario),
+                ));
+            }
+        }
+    }
+}
+
 /// Examples name a known library and grammar and only the placeholders
 /// `{code}` and `{reason}`; a code's own read examples replace a library's
 /// shared one, so that library must have examples.

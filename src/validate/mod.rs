@@ -23,7 +23,7 @@ use crate::urls::BaseUrl;
 type Pass = fn(&Catalog, &mut Vec<Problem>);
 
 /// The passes, in the order a reader would check things by hand.
-const PASSES: [Pass; 8] = [
+const PASSES: [Pass; 9] = [
     site_sources,
     strings::check,
     codes::check,
@@ -31,6 +31,7 @@ const PASSES: [Pass; 8] = [
     comparisons::check,
     libraries::check,
     libraries::check_examples,
+    libraries::check_captured,
     links::check,
 ];
 
