@@ -59,6 +59,17 @@ def parse(library, output):
     return meta, lines
 
 
+def one_page_per_text(lines):
+    """A text that several codes produce (a refusal that does not name the
+    code, "Connection closed normally") can land on one page only: keep it
+    under the lowest of those codes. Returns (kept, dropped count)."""
+    lowest = {}
+    for line in lines:
+        lowest[line["text"]] = min(lowest.get(line["text"], line["code"]), line["code"])
+    kept = [line for line in lines if line["code"] == lowest[line["text"]]]
+    return kept, len(lines) - len(kept)
+
+
 def unique_ids(lines):
     """One scenario id per line: the scenario, the side, and the kind where a
     side printed more than one line."""

@@ -81,7 +81,7 @@ def make_cert():
     tls.mkdir(parents=True, exist_ok=True)
     subprocess.run(
         ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=127.0.0.1",
-         "-addext", "subjectAltName=IP:127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1", "-addext", "basicConstraints=critical,CA:FALSE",
          "-keyout", str(tls / "key.pem"), "-out", str(tls / "cert.pem")],
         check=True, capture_output=True,
     )
@@ -118,6 +118,7 @@ def capture(library, codes):
         return 0, time.monotonic() - started, f"exit {result.returncode}: " + " | ".join(tail), []
     try:
         meta, lines = collect.parse(library, result.stdout)
+        lines, _ = collect.one_page_per_text(lines)
         lines = collect.unique_ids(lines)
     except collect.CaptureError as err:
         return 0, time.monotonic() - started, str(err), []
