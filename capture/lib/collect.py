@@ -117,7 +117,9 @@ def render(meta, lines):
     return "\n".join(out) + "\n"
 
 
-CODE_IN_TEXT = re.compile(r"(?<![\d.:])(1\d{3}|[34]\d{3})(?![\d.])")
+# The lookup box reads any three- or four-digit number as a code.
+CODE_IN_TEXT = re.compile(r"\b(\d{3,4})\b")
+PAGES = set(range(1000, 1016)) | {3000, 3003, 3008}
 
 
 def code_mismatches(lines):
@@ -125,7 +127,7 @@ def code_mismatches(lines):
     the lookup finds a code by its number, so these need a look."""
     notes = []
     for line in lines:
-        named = {int(n) for n in CODE_IN_TEXT.findall(line["text"])}
+        named = {int(n) for n in CODE_IN_TEXT.findall(line["text"])} & PAGES
         if named and line["code"] not in named:
             notes.append(f"{line['scenario']}: code {line['code']} but the text names {sorted(named)}")
     return notes

@@ -11,6 +11,7 @@ import os
 import subprocess
 import sys
 import time
+import threading
 import tomllib
 from pathlib import Path
 
@@ -89,6 +90,7 @@ def make_cert():
 
 
 def start_peer(cert, key):
+    """The raw peer, and the list its output lines are appended to."""
     log = open(CACHE / "peer.log", "w")
     proc = subprocess.Popen(
         [sys.executable, str(CAPTURE / "lib" / "peer.py"), "serve", str(PEER_PORT), str(TLS_PORT), str(cert), str(key)],
@@ -96,7 +98,14 @@ def start_peer(cert, key):
     )
     if proc.stdout.readline().strip() != "ready":
         raise SystemExit(f"the raw peer did not start on 127.0.0.1:{PEER_PORT}; see {CACHE / 'peer.log'}")
-    return proc
+    events = []
+
+    def read():
+        for line in proc.stdout:
+            events.append(line.rstrip("\n"))
+
+    threading.Thread(target=read, daemon=True).start()
+    return proc, events
 
 
 def capture(library, codes):
@@ -128,10 +137,28 @@ def capture(library, codes):
     return len(lines), time.monotonic() - started, None, collect.code_mismatches(lines)
 
 
+def build_site():
+    """Builds the site with the generator; returns (directory, error)."""
+    print("capture: building the site", flush=True)
+    started = time.monotonic()
+    build = subprocess.run(["cargo", "build", "--quiet", "--release", "-j", "1"], cwd=ROOT,
+                           capture_output=True, text=True)
+    if build.returncode != 0:
+        return None, "site: cargo build --release failed:\n" + build.stderr.strip()[-2000:]
+    target = Path(os.environ.get("CARGO_TARGET_DIR", ROOT / "target"))
+    out = CACHE / "public"
+    run = subprocess.run([str(target / "release" / "closecodes"), "build", "--out", str(out)], cwd=ROOT,
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        return None, "site: closecodes build failed:\n" + (run.stdout + run.stderr).strip()[-2000:]
+    print(f"capture: site built in {time.monotonic() - started:.1f} s", flush=True)
+    return out, None
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--libs", required=True)
-    ap.add_argument("--site", required=True)
+    ap.add_argument("--site", help="the built site; default: build it from this checkout")
     ap.add_argument("--failed-installs")
     args = ap.parse_args()
     libs = [lib for lib in args.libs.split(",") if lib]
@@ -142,7 +169,7 @@ def main():
     codes = load_codes()
     cert, key = make_cert()
     os.environ["CAPTURE_CERT"] = str(cert)
-    peer = start_peer(cert, key)
+    peer, events = start_peer(cert, key)
     failures = []
     if args.failed_installs and Path(args.failed_installs).exists():
         failures += [f"install: {line}" for line in Path(args.failed_installs).read_text().splitlines() if line]
@@ -156,7 +183,12 @@ def main():
                 summary[lib] = {"lines": count, "capture_s": seconds, "notes": notes}
                 if error:
                     failures.append(f"{lib}: capture failed: {error}")
-        ex = examples.run_all(Path(args.site), libs, PEER_PORT, TLS_PORT, cert)
+        site, error = (Path(args.site), None) if args.site else build_site()
+        if error:
+            failures.append(error)
+            ex = {"run": 0, "failures": ["no example ran: the site did not build"], "per_library": {}}
+        else:
+            ex = examples.run_all(site, libs, PEER_PORT, TLS_PORT, events)
     finally:
         peer.terminate()
         peer.wait()
