@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use crate::content::{
-    CapturedFile, CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, RedirectEntry, SiteSource,
-    Translatable,
+    CapturedFile, CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, RedirectEntry,
+    SiteSource, Translatable,
 };
 use crate::error::Problem;
 use crate::load::Content;

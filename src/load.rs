@@ -11,8 +11,8 @@ use toml::Spanned;
 use walkdir::WalkDir;
 
 use crate::content::{
-    CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, MessagesFile, RangeEntry,
-    RedirectsFile, SiteConfig, Translatable,
+    CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, MessagesFile,
+    RangeEntry, RedirectsFile, SiteConfig, Translatable,
 };
 use crate::error::Problem;
 use crate::source::SourceFile;

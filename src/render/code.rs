@@ -126,12 +126,10 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
                     &t.code_page.checked,
                     &[("version", m.verified.as_ref().map_or("", |v| v.get_ref()))],
                 ),
-                captured: catalog
-                    .captured(m.library.get_ref(), &m.text)
-                    .map(|run| {
-                        let release = format!("{} {}", run.library.get_ref(), run.version);
-                        fill(&t.code_page.captured, &[("version", &release)])
-                    }),
+                captured: catalog.captured(m.library.get_ref(), &m.text).map(|run| {
+                    let release = format!("{} {}", run.library.get_ref(), run.version);
+                    fill(&t.code_page.captured, &[("version", &release)])
+                }),
             })
             .collect(),
         examples: context.cache.examples(code),

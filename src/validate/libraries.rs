@@ -83,7 +83,10 @@ pub(super) fn check_captured(catalog: &Catalog, problems: &mut Vec<Problem>) {
                     captured.library.span(),
                     "the file name does not match the library inside",
                 )
-                .with_hint(format!("rename the file to {}.toml", captured.library.get_ref())),
+                .with_hint(format!(
+                    "rename the file to {}.toml",
+                    captured.library.get_ref()
+                )),
             );
         }
         let mut scenarios = BTreeSet::new();

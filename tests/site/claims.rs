@@ -169,3 +169,52 @@ fn every_message_and_library_says_which_release_it_was_checked_against() {
         }
     }
 }
+
+#[test]
+fn log_lines_the_harness_printed_say_which_run_printed_them() {
+    let read = |path: std::path::PathBuf| -> toml::Table {
+        toml::from_str(&std::fs::read_to_string(&path).expect("read")).expect("parse")
+    };
+    let mut printed = std::collections::BTreeMap::new();
+    for entry in std::fs::read_dir(common::real_content().join("captured")).expect("captured") {
+        let file = read(entry.expect("entry").path());
+        let library = file["library"].as_str().expect("library").to_string();
+        for line in file["line"].as_array().expect("lines") {
+            let text = line["text"].as_str().expect("text").to_string();
+            printed.insert((library.clone(), text), file["version"].clone());
+        }
+    }
+    let messages = read(common::real_content().join("messages.toml"));
+    let mut captured = 0;
+    for message in messages["message"].as_array().expect("messages") {
+        let library = message["library"].as_str().expect("library");
+        let text = message["text"].as_str().expect("text");
+        let code = message["code"].as_integer().expect("code");
+        let page = page(&format!("{code}/"));
+        let item = page
+            .select(&sel("section#messages li"))
+            .find(|li| {
+                li.select(&sel("code"))
+                    .flat_map(|c| c.text())
+                    .collect::<String>()
+                    == text
+            })
+            .unwrap_or_else(|| panic!("/{code}/ does not show {text:?}"));
+        let shown: String = item
+            .select(&sel(".captured"))
+            .flat_map(|c| c.text())
+            .collect();
+        match printed.get(&(library.to_string(), text.to_string())) {
+            Some(version) => {
+                captured += 1;
+                let version = version.as_str().expect("version");
+                assert!(
+                    shown.contains(library) && shown.contains(version),
+                    "/{code}/ {text:?}: {shown:?}"
+                );
+            }
+            None => assert!(shown.is_empty(), "/{code}/ {text:?} claims a capture"),
+        }
+    }
+    assert!(captured > 0, "no log line matches a captured one");
+}
