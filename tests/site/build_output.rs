@@ -163,8 +163,7 @@ fn the_change_summary_counts_what_a_rebuild_changed() {
     );
 
     let path = content.join("codes/4001.toml");
-    let text = fs::read_to_string(&path).expect("read");
-    fs::write(&path, text.replace("expired.", "ran out.")).expect("edit");
+    common::edit_file(&path, "expired.", "ran out.");
     let edited = build(&options(&content, &out)).expect("edited");
     assert_eq!((edited.changes.added, edited.changes.removed), (0, 0));
     assert!(edited.changes.changed > 0);
@@ -172,9 +171,7 @@ fn the_change_summary_counts_what_a_rebuild_changed() {
     fs::remove_file(&path).expect("remove 4001");
     // Dropping published pages on purpose means releasing them from the lock.
     fs::remove_file(content.join("urls.lock")).expect("remove lock");
-    let related = content.join("codes/1006.toml");
-    let text = fs::read_to_string(&related).expect("read 1006");
-    fs::write(&related, text.replace("[1000, 4001]", "[1000]")).expect("edit 1006");
+    common::edit_file(&content.join("codes/1006.toml"), "[1000, 4001]", "[1000]");
     let smaller = build(&options(&content, &out)).expect("smaller");
     assert!(smaller.changes.removed > 0);
     assert!(!out.join("4001/index.html").exists());
@@ -231,9 +228,7 @@ fn a_build_that_would_drop_a_published_url_fails_until_it_redirects() {
     );
 
     fs::remove_file(content.join("codes/4001.toml")).expect("remove 4001");
-    let related = content.join("codes/1006.toml");
-    let text = fs::read_to_string(&related).expect("read 1006");
-    fs::write(&related, text.replace("[1000, 4001]", "[1000]")).expect("edit 1006");
+    common::edit_file(&content.join("codes/1006.toml"), "[1000, 4001]", "[1000]");
     let err = build(&options(&content, &out)).expect_err("dropping /4001/ must fail");
     let message = err.to_string();
     assert!(

@@ -34,9 +34,7 @@ fn a_clean_build_has_no_problem() {
 fn a_missing_page_and_a_missing_anchor_are_found_where_they_are_linked() {
     let problems = problems_after(|dir| {
         fs::remove_file(dir.join("1000-vs-1006/index.html")).expect("remove");
-        let page = dir.join("1006/index.html");
-        let html = fs::read_to_string(&page).expect("read");
-        fs::write(&page, html.replace("id=\"fix\"", "id=\"repair\"")).expect("write");
+        common::edit_file(&dir.join("1006/index.html"), "id=\"fix\"", "id=\"repair\"");
     });
     assert!(
         problems.iter().any(|p| p.starts_with("1006/index.html:")

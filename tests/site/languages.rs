@@ -112,8 +112,7 @@ fn coverage_counts_missing_and_stale_translations() {
             .stale
             .is_empty()
     );
-    let text = fs::read_to_string(&code).expect("read");
-    fs::write(&code, text.replace("dropped without", "ended without")).expect("write");
+    common::edit_file(&code, "dropped without", "ended without");
     let stale = &closecodes::check(&content, None).expect("check").coverage[0].stale;
     assert_eq!(stale.len(), 1);
     assert!(stale[0].message.contains("stale"), "{}", stale[0]);

@@ -137,13 +137,7 @@ impl Scratch {
     /// Replaces `from` with `to` in a content file; fails when `from` is not
     /// there, so an edit can never silently do nothing.
     pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
-        let path = self.path(rel);
-        let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{rel}: {e}"));
-        assert!(
-            text.contains(from),
-            "{rel} no longer contains {from:?}: update the test"
-        );
-        fs::write(&path, text.replacen(from, to, 1)).unwrap_or_else(|e| panic!("{rel}: {e}"));
+        edit_file(&self.path(rel), from, to);
         self
     }
 
@@ -183,6 +177,19 @@ pub fn attrs(html: &Html, css: &str, attr: &str) -> Vec<String> {
     html.select(&sel(css))
         .filter_map(|el| el.value().attr(attr).map(str::to_string))
         .collect()
+}
+
+/// Replaces the first `from` with `to` in a file; fails when `from` is not
+/// there, so an edit can never silently do nothing.
+pub fn edit_file(path: &Path, from: &str, to: &str) {
+    let text = fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    assert!(
+        text.contains(from),
+        "{} no longer contains {from:?}: update the test",
+        path.display()
+    );
+    fs::write(path, text.replacen(from, to, 1))
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
 /// Copies a directory tree.
