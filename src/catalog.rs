@@ -1,30 +1,39 @@
-//! The validated site, indexed for rendering: every lookup that validation has
-//! proven possible is a plain map access here.
+//! The content indexed for rendering: codes, ranges and comparisons by key,
+//! the languages with their strings, the URLs, and the plan of the site (its
+//! pages and redirects). Validation decides whether a catalog may be
+//! rendered; every lookup it has proven possible is a plain map access here.
 
 use std::collections::BTreeMap;
 
-use crate::content::{
-    CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, Redirect, SiteSource,
-    Translatable,
-};
-use crate::load::Site;
-use crate::strings::Strings;
-use crate::urls::Urls;
+use toml::Spanned;
 
-/// What rendering works from: built by [`crate::validate::validate`] only.
+use crate::content::{
+    CapturedFile, CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, RedirectEntry,
+    SiteSource, Translatable,
+};
+use crate::error::Problem;
+use crate::load::Content;
+use crate::pages::{self, PageKind, Redirect};
+use crate::strings::Strings;
+use crate::urls::{BaseUrl, Urls};
+
+/// What rendering works from. Made by [`Catalog::index`]; rendered only once
+/// [`crate::validate`] found no problem.
 #[derive(Debug)]
 pub struct Catalog<'a> {
-    pub site: &'a Site,
-    pub urls: Urls,
+    content: &'a Content,
+    urls: Urls,
     /// The default language first.
-    pub languages: Vec<Language<'a>>,
-    pub codes: BTreeMap<u16, &'a CodeEntry>,
-    pub ranges: BTreeMap<(u16, u16), &'a RangeEntry>,
-    pub comparisons: BTreeMap<(u16, u16), &'a ComparisonEntry>,
-    pub libraries: Vec<&'a Library>,
-    pub messages: Vec<&'a Message>,
-    pub examples: Vec<&'a Example>,
-    pub redirects: Vec<&'a Redirect>,
+    languages: Vec<Language<'a>>,
+    codes: BTreeMap<u16, &'a CodeEntry>,
+    ranges: BTreeMap<(u16, u16), &'a RangeEntry>,
+    comparisons: BTreeMap<(u16, u16), &'a ComparisonEntry>,
+    libraries: Vec<&'a Library>,
+    messages: Vec<&'a Message>,
+    examples: Vec<&'a Example>,
+    redirects: Vec<&'a RedirectEntry>,
+    /// Captured files by (library id, exact text) of each of their lines.
+    captured: BTreeMap<(&'a str, &'a str), &'a CapturedFile>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -32,6 +41,9 @@ pub struct Language<'a> {
     pub code: &'a str,
     pub strings: &'a Strings,
 }
+
+/// Picks one prose field of a text table: `|t| t.summary.as_ref()`.
+pub type Field<T> = fn(&T) -> Option<&Spanned<String>>;
 
 /// A prose field in the language asked for, or in the default language when
 /// it is not translated: `lang` says which.
@@ -42,47 +54,286 @@ pub struct Text<'a> {
 }
 
 impl<'a> Catalog<'a> {
+    /// Indexes `content`. Without `site.toml`, a valid language list and a
+    /// base URL there is nothing to index: the problems say why. A later
+    /// entry with the same key replaces an earlier one; validation reports
+    /// the duplicate. `base_url` replaces the one in `site.toml`.
+    pub fn index(
+        content: &'a Content,
+        base_url: Option<&BaseUrl>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<Catalog<'a>> {
+        let Some(config) = &content.config else {
+            problems.push(Problem::at_file(
+                &content.content_dir.join("site.toml"),
+                "site.toml is missing",
+            ));
+            return None;
+        };
+        let languages = languages(content, problems)?;
+        let base = match base_url {
+            Some(base) => base.clone(),
+            None => match BaseUrl::parse(config.value.base_url.get_ref()) {
+                Ok(base) => base,
+                Err(message) => {
+                    problems.push(config.file.problem(config.value.base_url.span(), message));
+                    return None;
+                }
+            },
+        };
+        Some(Catalog {
+            content,
+            urls: Urls::with_base(base, languages[0].code),
+            languages,
+            codes: content
+                .codes
+                .iter()
+                .map(|e| (e.value.number(), &e.value))
+                .collect(),
+            ranges: content
+                .ranges
+                .iter()
+                .map(|e| ((*e.value.start.get_ref(), e.value.end), &e.value))
+                .collect(),
+            comparisons: content
+                .comparisons
+                .iter()
+                .map(|e| {
+                    let [a, b] = e.value.codes.get_ref();
+                    ((*a.get_ref(), *b.get_ref()), &e.value)
+                })
+                .collect(),
+            libraries: content
+                .libraries
+                .iter()
+                .flat_map(|f| &f.value.library)
+                .collect(),
+            messages: content
+                .messages
+                .iter()
+                .flat_map(|f| &f.value.message)
+                .collect(),
+            examples: content
+                .examples
+                .iter()
+                .flat_map(|f| &f.value.example)
+                .collect(),
+            redirects: content
+                .redirects
+                .iter()
+                .flat_map(|f| &f.value.redirect)
+                .collect(),
+            captured: content
+                .captured
+                .iter()
+                .flat_map(|f| {
+                    let file = &f.value;
+                    file.line
+                        .iter()
+                        .map(move |l| ((file.library.get_ref().as_str(), l.text.as_str()), file))
+                })
+                .collect(),
+        })
+    }
+
+    /// The parsed content the catalog indexes, with file positions.
+    pub fn content(&self) -> &'a Content {
+        self.content
+    }
+
+    pub fn urls(&self) -> &Urls {
+        &self.urls
+    }
+
+    /// The default language first.
+    pub fn languages(&self) -> &[Language<'a>] {
+        &self.languages
+    }
+
     pub fn default_lang(&self) -> &'a str {
         self.languages[0].code
     }
 
-    pub fn library(&self, id: &str) -> Option<&'a Library> {
-        self.libraries
-            .iter()
-            .copied()
-            .find(|l| l.id.get_ref() == id)
+    pub fn default_language(&self) -> Language<'a> {
+        self.languages[0]
     }
 
-    /// The specifications listed in `site.toml`.
-    pub fn sources(&self) -> impl Iterator<Item = &'a SiteSource> {
-        self.site.config.iter().flat_map(|c| &c.value.source)
+    /// The language `lang`, or the default one.
+    pub fn language(&self, lang: &str) -> Language<'a> {
+        self.languages
+            .iter()
+            .copied()
+            .find(|l| l.code == lang)
+            .unwrap_or(self.languages[0])
+    }
+
+    pub fn codes(&self) -> &BTreeMap<u16, &'a CodeEntry> {
+        &self.codes
+    }
+
+    /// The entry of a code the catalog has; asking for another is a bug.
+    pub fn code(&self, code: u16) -> &'a CodeEntry {
+        self.codes[&code]
     }
 
     pub fn code_numbers(&self) -> Vec<u16> {
         self.codes.keys().copied().collect()
     }
 
-    /// A field of a translatable table in `lang`, falling back to the default
-    /// language. Validation guarantees the default language has every field
-    /// that is not optional.
+    pub fn ranges(&self) -> &BTreeMap<(u16, u16), &'a RangeEntry> {
+        &self.ranges
+    }
+
+    /// Hand-written comparisons, lower code first.
+    pub fn comparisons(&self) -> &BTreeMap<(u16, u16), &'a ComparisonEntry> {
+        &self.comparisons
+    }
+
+    pub fn libraries(&self) -> &[&'a Library] {
+        &self.libraries
+    }
+
+    pub fn library(&self, id: &str) -> Option<&'a Library> {
+        self.libraries.iter().copied().find(|l| l.id() == id)
+    }
+
+    pub fn messages(&self) -> &[&'a Message] {
+        &self.messages
+    }
+
+    /// The log lines that point at `code`.
+    pub fn messages_for(&self, code: u16) -> impl Iterator<Item = &'a Message> + '_ {
+        self.messages
+            .iter()
+            .copied()
+            .filter(move |m| *m.code.get_ref() == code)
+    }
+
+    pub fn examples(&self) -> &[&'a Example] {
+        &self.examples
+    }
+
+    /// The run that printed exactly `text`, if the capture harness saw
+    /// `library` print it.
+    pub fn captured(&self, library: &str, text: &str) -> Option<&'a CapturedFile> {
+        self.captured.get(&(library, text)).copied()
+    }
+
+    /// The specifications listed in `site.toml`.
+    pub fn sources(&self) -> impl Iterator<Item = &'a SiteSource> {
+        self.content.config.iter().flat_map(|c| &c.value.source)
+    }
+
+    /// Whether `code` has an entry, or a file that failed to load (and was
+    /// reported already).
+    pub fn knows_code(&self, code: u16) -> bool {
+        self.codes.contains_key(&code) || self.content.broken_codes.contains(&code)
+    }
+
+    /// A field of a translatable table in `lang`, falling back to the
+    /// default language: `field` picks it, so a misspelt field does not
+    /// compile.
     pub fn text<T: Translatable>(
         &self,
-        texts: &'a BTreeMap<String, toml::Spanned<T>>,
+        texts: &'a BTreeMap<String, Spanned<T>>,
         lang: &str,
-        field: &str,
+        field: Field<T>,
     ) -> Option<Text<'a>> {
         let find = |l: &str| {
             let (key, table) = texts.get_key_value(l)?;
-            let (_, value) = table
-                .get_ref()
-                .fields()
-                .into_iter()
-                .find(|(name, _)| *name == field)?;
-            value.map(|v| Text {
+            field(table.get_ref()).map(|v| Text {
                 text: v.get_ref().as_str(),
                 lang: key.as_str(),
             })
         };
         find(lang).or_else(|| find(self.default_lang()))
     }
+
+    /// Every page of the site, in no particular language.
+    pub fn page_kinds(&self) -> Vec<PageKind> {
+        let codes = self.code_numbers();
+        let mut kinds = vec![PageKind::Index];
+        kinds.extend(self.ranges.keys().map(|&(s, e)| PageKind::Range(s, e)));
+        kinds.extend(codes.iter().map(|&c| PageKind::Code(c)));
+        kinds.extend(pages::pairs(&codes).map(|(a, b)| PageKind::Compare(a, b)));
+        kinds
+    }
+
+    /// Every address that must keep working by sending the reader on: each
+    /// comparison in the reverse order, and the moves of `redirects.toml`,
+    /// in every language.
+    pub fn redirects(&self) -> Vec<Redirect<'a>> {
+        let codes = self.code_numbers();
+        let urls = &self.urls;
+        let mut out = Vec::new();
+        for language in &self.languages {
+            let lang = language.code;
+            let prefix = urls.lang_prefix(lang);
+            for (a, b) in pages::pairs(&codes) {
+                out.push(Redirect {
+                    language: *language,
+                    from: urls.reverse_compare(lang, a, b),
+                    to: urls.compare(lang, a, b),
+                });
+            }
+            for moved in &self.redirects {
+                let from = moved.from.get_ref().trim_start_matches('/');
+                let to = moved.to.get_ref().trim_start_matches('/');
+                out.push(Redirect {
+                    language: *language,
+                    from: format!("{prefix}{from}"),
+                    to: format!("{prefix}{to}"),
+                });
+            }
+        }
+        out
+    }
+}
+
+/// The languages of `site.toml`, each with its strings; `None` when one is
+/// unusable, since every page needs them all.
+fn languages<'a>(content: &'a Content, problems: &mut Vec<Problem>) -> Option<Vec<Language<'a>>> {
+    let config = content.config.as_ref()?;
+    let file = &config.file;
+    let listed = config.value.languages.get_ref();
+    if listed.is_empty() {
+        problems.push(file.problem(
+            config.value.languages.span(),
+            "the site needs at least one language",
+        ));
+        return None;
+    }
+    let mut languages: Vec<Language> = Vec::new();
+    for lang in listed {
+        let code = lang.get_ref().as_str();
+        let valid = !code.is_empty()
+            && code.len() <= 8
+            && code.bytes().all(|b| b.is_ascii_lowercase() || b == b'-');
+        if !valid {
+            problems.push(
+                file.problem(lang.span(), format!("\"{code}\" is not a language code"))
+                    .with_hint("use a lowercase code such as \"en\" or \"ko\""),
+            );
+            continue;
+        }
+        if languages.iter().any(|l| l.code == code) {
+            problems
+                .push(file.problem(lang.span(), format!("language \"{code}\" is listed twice")));
+            continue;
+        }
+        match content.strings.get(code) {
+            Some(strings) => languages.push(Language {
+                code,
+                strings: &strings.value,
+            }),
+            None if content.broken_languages.contains(code) => {}
+            None => problems.push(
+                file.problem(lang.span(), format!("language \"{code}\" has no strings"))
+                    .with_hint(format!(
+                        "add i18n/{code}.toml with the headings and labels of the language"
+                    )),
+            ),
+        }
+    }
+    (languages.len() == listed.len()).then_some(languages)
 }

@@ -11,7 +11,7 @@ use scraper::{Html, Selector};
 
 use crate::error::Problem;
 use crate::source::line_col;
-use crate::urls::Urls;
+use crate::urls::{Urls, file_for};
 
 /// What one page says about itself and where it points.
 #[derive(Debug, Default)]
@@ -22,7 +22,7 @@ struct PageFacts {
     /// What the HTML parser had to repair: unclosed or stray tags, bad
     /// attributes, a missing doctype.
     parse_errors: Vec<String>,
-    /// (attribute value, the URL as written)
+    /// Every `href` and `src`, as written.
     links: Vec<String>,
     lang: Option<String>,
     canonical: Option<String>,
@@ -162,12 +162,7 @@ fn target_file(urls: &Urls, link: &str, from_rel: &str) -> Option<(String, Strin
     } else {
         return None;
     };
-    let file = if site_path.is_empty() || site_path.ends_with('/') {
-        format!("{site_path}index.html")
-    } else {
-        site_path
-    };
-    Some((file, fragment.to_string()))
+    Some((file_for(&site_path), fragment.to_string()))
 }
 
 fn check_link(

@@ -53,22 +53,22 @@ pub fn source_hash<T: Translatable>(default_text: &T) -> String {
 
 /// Coverage of every language but the default.
 pub fn coverage(catalog: &Catalog) -> Vec<Coverage> {
-    let site = catalog.site;
+    let content = catalog.content();
     let default = catalog.default_lang();
-    catalog.languages[1..]
+    catalog.languages()[1..]
         .iter()
         .map(|language| {
             let mut coverage = Coverage {
                 lang: language.code.to_string(),
                 ..Coverage::default()
             };
-            for entry in &site.codes {
+            for entry in &content.codes {
                 measure(&mut coverage, entry, |e| &e.text, default);
             }
-            for entry in &site.ranges {
+            for entry in &content.ranges {
                 measure(&mut coverage, entry, |e| &e.text, default);
             }
-            for entry in &site.comparisons {
+            for entry in &content.comparisons {
                 measure(&mut coverage, entry, |e| &e.text, default);
             }
             coverage

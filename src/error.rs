@@ -19,16 +19,31 @@ pub enum Error {
     /// The output directory is not one the generator may write into.
     #[error("{}: {message}", .path.display())]
     Output { path: PathBuf, message: String },
-    /// The built site breaks a promise of the site: a dead link, a dropped URL.
+    /// The built site breaks a promise of the site: a dead link, an invalid
+    /// page, an hreflang that does not point back.
     #[error("{}", display_problems(.0))]
     Check(Vec<Problem>),
+    /// A template failed to render a page: a bug in the generator, not in
+    /// the content.
+    #[error("templates: rendering {page} failed: {source}")]
+    Template { page: String, source: askama::Error },
+    /// The command line asks for something impossible, such as a base URL
+    /// that is not absolute.
+    #[error("{0}")]
+    Usage(String),
+    /// `serve` cannot listen where it was asked to.
+    #[error("cannot listen on {addr}: {source}")]
+    Serve {
+        addr: String,
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
 }
 
 impl Error {
     /// The process exit status the spec gives this error.
     pub fn exit_code(&self) -> i32 {
         match self {
-            Error::Output { .. } => 2,
+            Error::Output { .. } | Error::Usage(_) | Error::Serve { .. } => 2,
             _ => 1,
         }
     }

@@ -1,86 +1,93 @@
 //! closecodes: the generator of a reference site about WebSocket close codes.
 //!
-//! The pipeline: [`load`] reads `content/`, [`validate`] checks it and builds
-//! a [`catalog::Catalog`], [`site`] renders every page into an
-//! [`output::Output`], which replaces the previous site only on success.
+//! The pipeline, one stage per group of modules below: [`load`] reads
+//! `content/`, [`validate`] checks it and yields a [`Catalog`], [`render`]
+//! turns each page of the catalog into HTML, and [`write`] puts the pages and
+//! the files for machines into an [`output::Output`], which replaces the
+//! previous site only when everything succeeded. `serve` lives in the
+//! binary; the library keeps what a test server shares with it.
 
-pub mod catalog;
-pub mod check;
+// Before anything: the project and its settings.
+mod project;
+
+// Stage 1, load: files into typed values with positions.
+#[doc(hidden)]
 pub mod content;
-pub mod coverage;
-pub mod data;
-pub mod error;
-pub mod examples;
-pub mod highlight;
-pub mod layout;
+#[doc(hidden)]
 pub mod load;
-pub mod lock;
-pub mod markdown;
-pub mod output;
-pub mod pages;
-pub mod prose;
-pub mod render;
-pub mod serve;
-pub mod site;
-pub mod source;
-pub mod strings;
-pub mod urls;
-pub mod validate;
+mod source;
+mod strings;
 
-use std::path::{Path, PathBuf};
+// Stage 2, validate: the whole checked at once, and indexed.
+mod catalog;
+mod validate;
+
+// Stage 3, render: pages, prose and code, and the files for machines.
+mod feeds;
+mod highlight;
+#[doc(hidden)]
+pub mod markdown;
+mod pages;
+mod render;
+#[doc(hidden)]
+pub mod urls;
+
+// Stage 4, write: the output, the URL lock, and checks of what was written.
+#[doc(hidden)]
+pub mod check;
+mod coverage;
+mod error;
+mod lock;
+mod output;
+#[doc(hidden)]
+pub mod static_files;
+mod write;
+
 use std::time::{Duration, Instant};
 
+pub use catalog::Catalog;
+pub use coverage::Coverage;
 pub use error::{Error, Problem, Result};
-
-/// Where to read the content and write the site.
-#[derive(Debug, Clone)]
-pub struct BuildOptions {
-    pub content: PathBuf,
-    pub out: PathBuf,
-    /// Overrides `base_url` of `site.toml`.
-    pub base_url: Option<String>,
-}
+pub use lock::LOCK_FILE;
+pub use output::Changes;
+pub use project::{BuildOptions, Project};
+pub use write::Written;
 
 /// What a build did.
 #[derive(Debug)]
 pub struct BuildReport {
-    pub written: site::Written,
-    pub changes: output::Changes,
+    pub written: Written,
+    pub changes: Changes,
     pub elapsed: Duration,
 }
 
-/// The project's directories beside `content/`: its parent is the root, and
-/// `templates/` and `static/` sit next to it.
-pub fn project_dirs(content: &Path) -> (PathBuf, Vec<PathBuf>) {
-    let root = std::path::absolute(content)
-        .ok()
-        .and_then(|c| c.parent().map(Path::to_path_buf))
-        .unwrap_or_else(|| PathBuf::from("."));
-    let sources = vec![
-        content.to_path_buf(),
-        root.join("templates"),
-        root.join("static"),
-    ];
-    (root, sources)
+/// Loads and validates the project's content and makes sure no published
+/// URL would be dropped: everything a build or a check needs before writing.
+fn prepare<'a>(
+    project: &Project,
+    content: &'a load::Content,
+    problems: Vec<Problem>,
+) -> Result<Catalog<'a>> {
+    let catalog = validate::validate(content, problems, project.base_url.as_ref())?;
+    let dropped = lock::verify(&catalog, &lock::published(&catalog));
+    if !dropped.is_empty() {
+        return Err(Error::Content(dropped));
+    }
+    Ok(catalog)
 }
 
 /// Builds the site: load, validate, render, write; the previous output stays
 /// as it was unless every step succeeded.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
-    let (site, problems) = load::load(&options.content);
-    let catalog = validate::validate(&site, problems, options.base_url.as_deref())?;
-    let published = lock::published(&catalog);
-    let dropped = lock::verify(&catalog, &published);
-    if !dropped.is_empty() {
-        return Err(Error::Content(dropped));
-    }
-    let (root, sources) = project_dirs(&options.content);
-    let output = output::Output::begin(&options.out, &root, &sources)?;
-    match site::write(&catalog, &output, &root.join("static")) {
+    let project = Project::new(options)?;
+    let (content, problems) = load::load(&project.content);
+    let catalog = prepare(&project, &content, problems)?;
+    let output = output::Output::begin(&project.out, &project.root, &project.sources())?;
+    match write::write(&catalog, &output, &project.static_dir) {
         Ok(written) => {
             let changes = output.commit()?;
-            lock::update(&options.content, &catalog, &published)?;
+            lock::update(&project.lock_file, &catalog, &lock::published(&catalog))?;
             Ok(BuildReport {
                 written,
                 changes,
@@ -100,23 +107,23 @@ pub struct CheckReport {
     pub pages: usize,
     pub files: usize,
     /// Translation coverage of every language but the default.
-    pub coverage: Vec<coverage::Coverage>,
+    pub coverage: Vec<Coverage>,
 }
 
 /// Builds into a temporary directory and checks the result; writes nothing
 /// the user can see.
-pub fn check(content: &Path, base_url: Option<&str>) -> Result<CheckReport> {
-    let (site, problems) = load::load(content);
-    let catalog = validate::validate(&site, problems, base_url)?;
-    let dropped = lock::verify(&catalog, &lock::published(&catalog));
-    if !dropped.is_empty() {
-        return Err(Error::Check(dropped));
-    }
+pub fn check(content_dir: &std::path::Path, base_url: Option<&str>) -> Result<CheckReport> {
     let temp = tempfile::tempdir().map_err(error::io_error(&std::env::temp_dir()))?;
-    let (root, sources) = project_dirs(content);
-    let output = output::Output::begin(&temp.path().join("site"), &root, &sources)?;
-    let written = site::write(&catalog, &output, &root.join("static"));
-    let problems = check::check_site(output.staging_dir(), &catalog.urls);
+    let project = Project::new(&BuildOptions {
+        content: content_dir.to_path_buf(),
+        out: temp.path().join("site"),
+        base_url: base_url.map(str::to_string),
+    })?;
+    let (content, problems) = load::load(&project.content);
+    let catalog = prepare(&project, &content, problems)?;
+    let output = output::Output::begin(&project.out, &project.root, &project.sources())?;
+    let written = write::write(&catalog, &output, &project.static_dir);
+    let problems = check::check_site(output.staging_dir(), catalog.urls());
     let files = walkdir::WalkDir::new(output.staging_dir())
         .into_iter()
         .filter_map(|e| e.ok())

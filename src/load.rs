@@ -2,7 +2,7 @@
 //! typed structs of [`crate::content`]. Problems are collected, not returned
 //! one at a time, so a build reports everything that is wrong at once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -11,8 +11,8 @@ use toml::Spanned;
 use walkdir::WalkDir;
 
 use crate::content::{
-    CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, MessagesFile, RangeEntry,
-    RedirectsFile, SiteConfig, Translatable,
+    CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, MessagesFile,
+    RangeEntry, RedirectsFile, SiteConfig, Translatable,
 };
 use crate::error::Problem;
 use crate::source::SourceFile;
@@ -27,7 +27,7 @@ pub struct Loaded<T> {
 
 /// Everything under `content/`, parsed but not yet validated.
 #[derive(Debug, Default)]
-pub struct Site {
+pub struct Content {
     pub content_dir: PathBuf,
     pub config: Option<Loaded<SiteConfig>>,
     /// Keyed by language code, from `i18n/<language>.toml`.
@@ -39,18 +39,22 @@ pub struct Site {
     pub messages: Option<Loaded<MessagesFile>>,
     pub examples: Option<Loaded<ExamplesFile>>,
     pub redirects: Option<Loaded<RedirectsFile>>,
+    /// `captured/<library>.toml`: what libraries printed when they ran.
+    pub captured: Vec<Loaded<CapturedFile>>,
     /// `urls.lock`: every URL and anchor ever published.
     pub url_lock: Option<Arc<SourceFile>>,
-    /// Codes and languages whose file exists but did not parse: already
-    /// reported, so references to them are not reported again.
-    pub broken: Vec<String>,
+    /// Codes whose file exists but did not parse: already reported, so
+    /// references to them are not reported again.
+    pub broken_codes: BTreeSet<u16>,
+    /// Languages whose strings exist but did not parse.
+    pub broken_languages: BTreeSet<String>,
 }
 
 /// Reads and parses every file under `dir`.
-pub fn load(dir: &Path) -> (Site, Vec<Problem>) {
-    let mut site = Site {
+pub fn load(dir: &Path) -> (Content, Vec<Problem>) {
+    let mut site = Content {
         content_dir: dir.to_path_buf(),
-        ..Site::default()
+        ..Content::default()
     };
     let mut problems = Vec::new();
     if !dir.is_dir() {
@@ -78,15 +82,14 @@ pub fn load(dir: &Path) -> (Site, Vec<Problem>) {
             Ok(file) => site.add(rel, Arc::new(file), &mut problems),
             Err(problem) => {
                 problems.push(problem);
-                site.broken
-                    .extend(rel.file_stem().map(|s| s.to_string_lossy().into_owned()));
+                site.mark_broken(rel);
             }
         }
     }
     (site, problems)
 }
 
-impl Site {
+impl Content {
     /// Every prose field of every code, range and comparison, in every
     /// language, with the file it is in.
     pub fn prose(&self) -> Vec<(&SourceFile, &Spanned<String>)> {
@@ -124,11 +127,11 @@ impl Site {
                 Some(strings) => {
                     self.strings.insert(toml_stem(name).unwrap_or_default(), strings);
                 }
-                None => self.broken.extend(toml_stem(name)),
+                None => self.mark_broken(rel),
             },
             ["codes", name] if name.ends_with(".toml") => match parse(&file, problems) {
                 Some(code) => self.codes.push(code),
-                None => self.broken.extend(toml_stem(name)),
+                None => self.mark_broken(rel),
             },
             ["ranges", name] if name.ends_with(".toml") => {
                 self.ranges.extend(parse(&file, problems))
@@ -136,10 +139,28 @@ impl Site {
             ["comparisons", name] if name.ends_with(".toml") => {
                 self.comparisons.extend(parse(&file, problems))
             }
+            ["captured", name] if name.ends_with(".toml") => {
+                self.captured.extend(parse(&file, problems))
+            }
             _ => problems.push(Problem::at_file(&file.path, "unexpected file in the content directory").with_hint(
                 "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, redirects.toml, urls.lock, \
-                 and TOML files under i18n/, codes/, ranges/ and comparisons/",
+                 and TOML files under i18n/, codes/, ranges/, comparisons/ and captured/",
             )),
+        }
+    }
+}
+
+impl Content {
+    /// Remembers a code or language whose file could not be read or parsed.
+    fn mark_broken(&mut self, rel: &Path) {
+        let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();
+        let stem = rel.file_stem().map(|s| s.to_string_lossy().into_owned());
+        match (parts.first(), stem) {
+            (Some(&"codes"), Some(stem)) => self.broken_codes.extend(stem.parse::<u16>().ok()),
+            (Some(&"i18n"), Some(stem)) => {
+                self.broken_languages.insert(stem);
+            }
+            _ => {}
         }
     }
 }
@@ -238,18 +259,7 @@ fn unknown_field_hint(message: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    const CODE: &str = r#"code = 1008
-name = "Policy Violation"
-reference = "RFC 6455"
-source = "https://www.rfc-editor.org/rfc/rfc6455.html#section-7.4.1"
-sendable = true
-close_method = false
-sent_by = "server"
-reconnect = "after-fix"
-
-[text.en]
-summary = "s"
-"#;
+    const CODE: &str = include_str!("../tests/fixtures/code_1008.toml");
 
     #[test]
     fn a_code_entry_parses_into_typed_facts() {
@@ -257,7 +267,9 @@ summary = "s"
         assert_eq!(*entry.code.get_ref(), 1008);
         assert_eq!(entry.sent_by, crate::content::Sender::Server);
         assert_eq!(entry.reconnect, crate::content::Reconnect::AfterFix);
-        assert!(entry.text.get_ref()["en"].get_ref().fix.is_none());
+        assert_eq!(entry.related().collect::<Vec<_>>(), [1003]);
+        let fix = entry.text.get_ref()["en"].get_ref().fix.as_ref();
+        assert_eq!(fix.map(|f| f.get_ref().as_str()), Some("f"));
     }
 
     #[test]

@@ -8,7 +8,6 @@ use std::path::Path;
 
 use crate::catalog::Catalog;
 use crate::error::{Problem, Result, io_error};
-use crate::site;
 
 pub const LOCK_FILE: &str = "urls.lock";
 
@@ -20,10 +19,10 @@ const HEADER: &str = "\
 
 /// Every URL and anchor the catalog publishes, as site paths (`/ko/1008/#fix`).
 pub fn published(catalog: &Catalog) -> BTreeSet<String> {
-    let urls = &catalog.urls;
+    let urls = catalog.urls();
     let mut out = BTreeSet::new();
-    for kind in site::page_kinds(catalog) {
-        for language in &catalog.languages {
+    for kind in catalog.page_kinds() {
+        for language in catalog.languages() {
             let rel = urls.page(language.code, kind);
             out.insert(format!("/{rel}"));
             for anchor in kind.anchors() {
@@ -31,10 +30,10 @@ pub fn published(catalog: &Catalog) -> BTreeSet<String> {
             }
         }
     }
-    for (from, _) in site::redirects(catalog) {
-        out.insert(format!("/{from}"));
+    for redirect in catalog.redirects() {
+        out.insert(format!("/{}", redirect.from));
     }
-    for code in catalog.codes.keys() {
+    for code in catalog.codes().keys() {
         out.insert(format!("/api/{code}.json"));
         out.insert(format!("/{code}.txt"));
     }
@@ -51,14 +50,15 @@ pub fn published(catalog: &Catalog) -> BTreeSet<String> {
 
 /// Locked lines the catalog would no longer publish.
 pub fn verify(catalog: &Catalog, published: &BTreeSet<String>) -> Vec<Problem> {
-    let Some(lock) = &catalog.site.url_lock else {
+    let Some(lock) = &catalog.content().url_lock else {
         return Vec::new();
     };
     // A redirect page carries any #anchor on to the page it sends to: moving a
     // page with a redirect is the deliberate way to retire its anchors.
-    let redirected: BTreeSet<String> = site::redirects(catalog)
+    let redirected: BTreeSet<String> = catalog
+        .redirects()
         .into_iter()
-        .map(|(from, _)| format!("/{from}"))
+        .map(|r| format!("/{}", r.from))
         .collect();
     let mut offset = 0;
     let mut problems = Vec::new();
@@ -97,9 +97,9 @@ pub fn verify(catalog: &Catalog, published: &BTreeSet<String>) -> Vec<Problem> {
 }
 
 /// Writes the lock: what it held plus what is published now.
-pub fn update(content_dir: &Path, catalog: &Catalog, published: &BTreeSet<String>) -> Result<()> {
+pub fn update(path: &Path, catalog: &Catalog, published: &BTreeSet<String>) -> Result<()> {
     let mut lines: BTreeSet<String> = published.clone();
-    if let Some(lock) = &catalog.site.url_lock {
+    if let Some(lock) = &catalog.content().url_lock {
         lines.extend(
             lock.text
                 .lines()
@@ -113,9 +113,8 @@ pub fn update(content_dir: &Path, catalog: &Catalog, published: &BTreeSet<String
         text.push_str(&line);
         text.push('\n');
     }
-    let path = content_dir.join(LOCK_FILE);
-    if std::fs::read_to_string(&path).ok().as_deref() == Some(text.as_str()) {
+    if std::fs::read_to_string(path).ok().as_deref() == Some(text.as_str()) {
         return Ok(());
     }
-    std::fs::write(&path, text).map_err(io_error(&path))
+    std::fs::write(path, text).map_err(io_error(path))
 }

@@ -2,14 +2,14 @@
 //! from `i18n/<language>.toml`. One field per string, so a missing heading is a
 //! load error rather than a blank on the page.
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
 use crate::content::{Reconnect, Sender};
 
 macro_rules! string_table {
     ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Deserialize, Serialize)]
+        #[derive(Debug, Clone, Deserialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
             $(pub $field: String,)*
@@ -17,7 +17,7 @@ macro_rules! string_table {
     };
 }
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Strings {
     /// The language's own name, shown in the language switch.
@@ -26,17 +26,17 @@ pub struct Strings {
     pub site_description: String,
     pub nav: Nav,
     pub headings: Headings,
-    pub facts: Facts,
+    pub facts: FactLabels,
     pub sent_by: PerSender,
     pub reconnect: PerReconnect,
-    pub code_page: CodePageText,
-    pub compare: CompareText,
-    pub range_page: RangePageText,
-    pub index: IndexText,
-    pub lookup: LookupText,
-    pub not_found: NotFoundText,
-    pub redirect: RedirectText,
-    pub fallback: FallbackText,
+    pub code_page: CodePageStrings,
+    pub compare: CompareStrings,
+    pub range_page: RangePageStrings,
+    pub index: IndexStrings,
+    pub lookup: LookupStrings,
+    pub not_found: NotFoundStrings,
+    pub redirect: RedirectStrings,
+    pub fallback: FallbackStrings,
 }
 
 string_table!(Nav {
@@ -68,11 +68,12 @@ string_table!(Headings {
     choosing,
     documenting,
 });
-string_table!(Facts {
+string_table!(FactLabels {
     code,
     library,
     constant,
     no_constant,
+    verified,
     name,
     range,
     sendable,
@@ -92,20 +93,22 @@ string_table!(
     /// One string for each [`Reconnect`].
     PerReconnect { no, yes, backoff, after_fix }
 );
-string_table!(CodePageText {
+string_table!(CodePageStrings {
     title,
     meta_description,
     close_example,
     read_example,
     not_sent,
-    browser_cannot
+    browser_cannot,
+    checked,
+    captured
 });
-string_table!(RangePageText {
+string_table!(RangePageStrings {
     title,
     meta_description,
     none_registered
 });
-string_table!(IndexText {
+string_table!(IndexStrings {
     title,
     intro,
     code_column,
@@ -113,24 +116,24 @@ string_table!(IndexText {
     summary_column,
     matrix_hint
 });
-string_table!(LookupText {
+string_table!(LookupStrings {
     label,
     placeholder,
     button,
     no_results,
     results
 });
-string_table!(NotFoundText {
+string_table!(NotFoundStrings {
     title,
     body,
     redirecting
 });
-string_table!(RedirectText { title, body });
-string_table!(FallbackText { notice });
+string_table!(RedirectStrings { title, body });
+string_table!(FallbackStrings { notice });
 
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CompareText {
+pub struct CompareStrings {
     pub title: String,
     pub heading: String,
     pub meta_description: String,
@@ -167,6 +170,38 @@ impl PerReconnect {
             Reconnect::AfterFix => &self.after_fix,
         }
     }
+}
+
+/// The placeholders each sentence pattern may use, by its dotted key; every
+/// other string takes none. Validation holds `i18n/*.toml` to this list.
+const PATTERNS: [(&str, &[&str]); 16] = [
+    ("code_page.title", &["code", "name"]),
+    ("code_page.meta_description", &["code", "name"]),
+    ("code_page.close_example", &["code"]),
+    ("code_page.not_sent", &["code"]),
+    ("code_page.checked", &["version"]),
+    ("code_page.captured", &["version"]),
+    ("compare.title", &["a", "b", "a_name", "b_name"]),
+    ("compare.heading", &["a", "b", "a_name", "b_name"]),
+    ("compare.meta_description", &["a", "b", "a_name", "b_name"]),
+    ("compare.intro", &["a", "b", "a_name", "b_name"]),
+    (
+        "compare.codes_table_caption",
+        &["a", "b", "a_name", "b_name"],
+    ),
+    ("compare.range_same", &["range"]),
+    ("compare.range_differs", &["a", "b", "range_a", "range_b"]),
+    ("compare.one_sendable", &["sent", "local"]),
+    ("range_page.title", &["range"]),
+    ("range_page.meta_description", &["range"]),
+];
+
+/// The placeholders the string at `key` (`compare.title`) may use.
+pub fn placeholders_of(key: &str) -> &'static [&'static str] {
+    PATTERNS
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map_or(&[], |(_, names)| *names)
 }
 
 /// Fills `{name}` placeholders in a sentence pattern.

@@ -6,58 +6,77 @@ use crate::pages::PageKind;
 /// A site path relative to the base URL, such as `ko/1008/` or `api/codes.json`.
 pub type RelPath = String;
 
-/// Knows the base URL and the languages, and turns pages into URLs.
-#[derive(Debug, Clone)]
-pub struct Urls {
+/// The address the site is published at: scheme and host, and a path that
+/// starts and ends with `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
     /// Scheme and host, such as `https://owner.github.io`.
     origin: String,
-    /// The base URL's path, always starting and ending with `/`: `/repo/`.
-    base_path: String,
-    default_lang: String,
+    /// Always starts and ends with `/`: `/repo/`.
+    path: String,
 }
 
-impl Urls {
-    /// `base_url` must be absolute (`https://host/` or `https://host/sub/path/`).
-    pub fn new(base_url: &str, default_lang: &str) -> Result<Self, String> {
-        let (scheme, rest) = base_url
+impl BaseUrl {
+    /// `url` must be absolute (`https://host/` or `https://host/sub/path/`).
+    pub fn parse(url: &str) -> Result<Self, String> {
+        let (scheme, rest) = url
             .split_once("://")
-            .ok_or_else(|| format!("base URL \"{base_url}\" is not absolute"))?;
+            .ok_or_else(|| format!("base URL \"{url}\" is not absolute"))?;
         if scheme != "http" && scheme != "https" {
             return Err(format!(
-                "base URL \"{base_url}\" must start with http:// or https://"
+                "base URL \"{url}\" must start with http:// or https://"
             ));
         }
         let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
         if host.is_empty() || path.contains(['?', '#']) {
             return Err(format!(
-                "base URL \"{base_url}\" needs a host and no query or fragment"
+                "base URL \"{url}\" needs a host and no query or fragment"
             ));
         }
         let path = path.trim_end_matches('/');
-        let base_path = if path.is_empty() {
-            "/".to_string()
-        } else {
-            format!("/{path}/")
-        };
-        Ok(Urls {
+        Ok(BaseUrl {
             origin: format!("{scheme}://{host}"),
-            base_path,
-            default_lang: default_lang.to_string(),
+            path: if path.is_empty() {
+                "/".to_string()
+            } else {
+                format!("/{path}/")
+            },
         })
+    }
+}
+
+/// Knows the base URL and the languages, and turns pages into URLs.
+#[derive(Debug, Clone)]
+pub struct Urls {
+    base: BaseUrl,
+    default_lang: String,
+}
+
+impl Urls {
+    pub fn with_base(base: BaseUrl, default_lang: &str) -> Self {
+        Urls {
+            base,
+            default_lang: default_lang.to_string(),
+        }
+    }
+
+    /// `base_url` must be absolute (`https://host/` or `https://host/sub/path/`).
+    pub fn new(base_url: &str, default_lang: &str) -> Result<Self, String> {
+        Ok(Self::with_base(BaseUrl::parse(base_url)?, default_lang))
     }
 
     pub fn base_path(&self) -> &str {
-        &self.base_path
+        &self.base.path
     }
 
     /// The path of a page from the server root: what links use.
     pub fn href(&self, rel: &str) -> String {
-        format!("{}{rel}", self.base_path)
+        format!("{}{rel}", self.base.path)
     }
 
     /// The full URL: what canonical links, hreflang, the sitemap and JSON use.
     pub fn absolute(&self, rel: &str) -> String {
-        format!("{}{}{rel}", self.origin, self.base_path)
+        format!("{}{}{rel}", self.base.origin, self.base.path)
     }
 
     /// `""` for the default language, `ko/` for the others.
@@ -81,6 +100,12 @@ impl Urls {
     pub fn compare(&self, lang: &str, a: u16, b: u16) -> RelPath {
         let (low, high) = if a <= b { (a, b) } else { (b, a) };
         format!("{}{low}-vs-{high}/", self.lang_prefix(lang))
+    }
+
+    /// The comparison in the other order, which redirects to [`Urls::compare`].
+    pub fn reverse_compare(&self, lang: &str, a: u16, b: u16) -> RelPath {
+        let (low, high) = if a <= b { (a, b) } else { (b, a) };
+        format!("{}{high}-vs-{low}/", self.lang_prefix(lang))
     }
 
     pub fn range(&self, lang: &str, start: u16, end: u16) -> RelPath {

@@ -1,0 +1,171 @@
+// Package golib holds what the Go capture programs share: the plan, output
+// lines, waiting for the server side, and the misbehaving peer.
+package golib
+
+import (
+	"encoding/json"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+)
+
+type Code struct {
+	Code   int
+	Reason string
+}
+
+type Plan struct {
+	Codes    []Code `json:"-"`
+	Reasons  map[string]string `json:"reasons"`
+	WireOnly []int             `json:"wire_only"`
+	Peer     string            `json:"peer"`
+	TLSPeer  string            `json:"tls_peer"`
+	Refused  string            `json:"refused"`
+	Port     int               `json:"port"`
+	PeerCmd  []string          `json:"peer_cmd"`
+}
+
+func LoadPlan() Plan {
+	data, err := os.ReadFile(os.Args[len(os.Args)-1])
+	Must(err)
+	var raw struct {
+		Plan
+		RawCodes [][2]any `json:"codes"`
+	}
+	Must(json.Unmarshal(data, &raw))
+	p := raw.Plan
+	for _, c := range raw.RawCodes {
+		p.Codes = append(p.Codes, Code{int(c[0].(float64)), c[1].(string)})
+	}
+	return p
+}
+
+var out sync.Mutex
+
+func print(v any) {
+	out.Lock()
+	defer out.Unlock()
+	b, err := json.Marshal(v)
+	Must(err)
+	fmt.Println(string(b))
+}
+
+func Meta(library, version, runtime string) {
+	print(map[string]any{"meta": map[string]string{"library": library, "version": version, "runtime": runtime}})
+}
+
+// Emit prints one captured line; seen is nil when the side reported no code.
+func Emit(scenario string, code int, side, kind, text string, seen *int) {
+	line := map[string]any{"scenario": scenario, "code": code, "side": side, "kind": kind, "text": text}
+	if seen != nil {
+		line["seen"] = *seen
+	}
+	print(line)
+}
+
+var (
+	mu      sync.Mutex
+	waiting = map[string]chan struct{}{}
+)
+
+func channel(scenario string) chan struct{} {
+	mu.Lock()
+	defer mu.Unlock()
+	ch, ok := waiting[scenario]
+	if !ok {
+		ch = make(chan struct{})
+		waiting[scenario] = ch
+	}
+	return ch
+}
+
+// Expect returns a function that waits until the server side calls Done.
+func Expect(scenario string) func() {
+	ch := channel(scenario)
+	return func() {
+		select {
+		case <-ch:
+		case <-time.After(5 * time.Second):
+			fmt.Fprintln(os.Stderr, "timed out waiting for the server side of", scenario)
+		}
+	}
+}
+
+func Done(scenario string) {
+	close(channel(scenario))
+}
+
+func Serve(port int, h http.Handler) {
+	ln, err := net.Listen("tcp", fmt.Sprintf("127.0.0.1:%d", port))
+	Must(err)
+	go http.Serve(ln, h)
+}
+
+// BadClient runs the misbehaving peer against our server and waits for both.
+func BadClient(p Plan, url, scenario, action string, args ...string) {
+	wait := Expect(scenario)
+	cmd := exec.Command(p.PeerCmd[0], append(append(p.PeerCmd[1:], "client", url, action), args...)...)
+	Must(cmd.Start())
+	wait()
+	cmd.Wait()
+}
+
+func Atoi(s string) int {
+	n, err := strconv.Atoi(s)
+	Must(err)
+	return n
+}
+
+func Must(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+}
+
+func WireOnly(p Plan, code int) bool {
+	for _, c := range p.WireOnly {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// LogLines collects what a library writes to the standard logger.
+type LogLines struct {
+	mu    sync.Mutex
+	lines []string
+}
+
+func (l *LogLines) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	for _, line := range strings.Split(strings.TrimRight(string(p), "\n"), "\n") {
+		l.lines = append(l.lines, line)
+	}
+	return len(p), nil
+}
+
+// Take returns the lines logged since the last call.
+func (l *LogLines) Take() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	lines := l.lines
+	l.lines = nil
+	return lines
+}
+
+func CaptureLog() *LogLines {
+	l := &LogLines{}
+	log.SetFlags(0)
+	log.SetOutput(l)
+	return l
+}

@@ -1,0 +1,234 @@
+//! `closecodes serve`: builds the site, serves it on loopback, rebuilds when
+//! `content/` or `static/` change and reloads the open page. A content error
+//! is shown over the page; the last good site stays served.
+
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, mpsc};
+use std::thread;
+use std::time::Duration;
+
+use closecodes::static_files::{content_type, resolve, url_path};
+use closecodes::{BuildOptions, Error, LOCK_FILE, Project, Result, build};
+use notify::event::{EventKind, ModifyKind};
+use notify::{RecursiveMode, Watcher};
+use tiny_http::{Header, Request, Response, Server};
+
+/// Where the live-reload script asks for the build's state.
+const STATUS_PATH: &str = "/__closecodes/status";
+
+/// Polls the status, reloads on a new build, shows a failed build's errors.
+const RELOAD_JS: &str = include_str!("reload.js");
+
+/// How long the files must be quiet before a rebuild: an editor's save is
+/// often several writes and a rename.
+const QUIET: Duration = Duration::from_millis(50);
+
+pub struct ServeOptions {
+    pub content: PathBuf,
+    pub out: PathBuf,
+    pub host: IpAddr,
+    pub port: u16,
+}
+
+/// The build the browser sees: a counter that moves on every good build, and
+/// the errors of the last build if it failed.
+#[derive(Default)]
+struct State {
+    version: AtomicU64,
+    error: Mutex<Option<String>>,
+}
+
+impl State {
+    fn rebuild(&self, options: &BuildOptions) {
+        match build(options) {
+            Ok(report) => {
+                let c = &report.changes;
+                println!(
+                    "rebuilt in {} ms: {} added, {} removed, {} changed",
+                    report.elapsed.as_millis(),
+                    c.added,
+                    c.removed,
+                    c.changed
+                );
+                *self.error.lock().unwrap_or_else(|p| p.into_inner()) = None;
+                self.version.fetch_add(1, Ordering::SeqCst);
+            }
+            Err(err) => {
+                eprintln!("{err}\n(the last good site is still served)");
+                *self.error.lock().unwrap_or_else(|p| p.into_inner()) = Some(err.to_string());
+            }
+        }
+    }
+
+    fn status_json(&self) -> String {
+        let error = self.error.lock().unwrap_or_else(|p| p.into_inner()).clone();
+        serde_json::json!({ "version": self.version.load(Ordering::SeqCst), "error": error })
+            .to_string()
+    }
+}
+
+/// Builds, serves and watches until the process is stopped.
+pub fn serve(options: &ServeOptions) -> Result<()> {
+    let addr = format!("{}:{}", display_host(options.host), options.port);
+    let server = Server::http((options.host, options.port))
+        .map_err(|source| Error::Serve { addr, source })?;
+    let port = server
+        .server_addr()
+        .to_ip()
+        .map_or(options.port, |a| a.port());
+    let build_options = BuildOptions {
+        content: options.content.clone(),
+        out: options.out.clone(),
+        base_url: Some(format!("http://{}:{port}/", display_host(options.host))),
+    };
+    let project = Project::new(&build_options)?;
+    let state = Arc::new(State::default());
+    state.rebuild(&build_options);
+    if !options.out.join("index.html").is_file() {
+        return Err(Error::Usage(format!(
+            "{}: no site to serve: fix the content and run serve again",
+            options.out.display()
+        )));
+    }
+    let _watcher = watch(&project, Arc::clone(&state), build_options)?;
+
+    println!(
+        "serving {} at http://{}:{port}/ (Ctrl-C to stop)",
+        options.out.display(),
+        display_host(options.host)
+    );
+    let script = format!(
+        "<script>\n{}</script>",
+        RELOAD_JS.replace("STATUS_PATH", STATUS_PATH)
+    );
+    for request in server.incoming_requests() {
+        // The output is a link that each build moves: follow it per request.
+        match std::fs::canonicalize(&options.out) {
+            Ok(out) => respond(request, &out, &state, &script),
+            Err(err) => {
+                let _ =
+                    request.respond(Response::from_string(err.to_string()).with_status_code(500));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Rebuilds after each burst of edits under `content/` and `static/`. Only
+/// writes, creations, removals and renames count: the build itself opens
+/// and reads every file, and must not set off another build.
+fn watch(
+    project: &Project,
+    state: Arc<State>,
+    options: BuildOptions,
+) -> Result<notify::RecommendedWatcher> {
+    let (edits, edited) = mpsc::channel::<PathBuf>();
+    let mut watcher = notify::recommended_watcher(move |event: notify::Result<notify::Event>| {
+        if let Ok(event) = event
+            && is_edit(event.kind)
+        {
+            for path in event.paths {
+                let _ = edits.send(path);
+            }
+        }
+    })
+    .map_err(|err| watch_error(&project.content, err))?;
+    for dir in [&project.content, &project.static_dir, &project.templates] {
+        if dir.is_dir() {
+            watcher
+                .watch(dir, RecursiveMode::Recursive)
+                .map_err(|err| watch_error(dir, err))?;
+        }
+    }
+    let templates = std::fs::canonicalize(&project.templates).unwrap_or(project.templates.clone());
+    thread::spawn(move || {
+        while let Ok(first) = edited.recv() {
+            let mut paths = vec![first];
+            while let Ok(path) = edited.recv_timeout(QUIET) {
+                paths.push(path);
+            }
+            if paths.iter().any(|p| p.starts_with(&templates)) {
+                println!(
+                    "templates/ changed: templates are compiled into the binary, so restart serve \
+                     (or run it under `cargo watch -x \"run -- serve\"`)"
+                );
+            }
+            if paths
+                .iter()
+                .any(|p| !p.starts_with(&templates) && !is_lock(p))
+            {
+                state.rebuild(&options);
+            }
+        }
+    });
+    Ok(watcher)
+}
+
+fn is_edit(kind: EventKind) -> bool {
+    matches!(
+        kind,
+        EventKind::Create(_)
+            | EventKind::Remove(_)
+            | EventKind::Modify(ModifyKind::Data(_) | ModifyKind::Name(_) | ModifyKind::Any)
+    )
+}
+
+fn watch_error(dir: &Path, err: notify::Error) -> Error {
+    Error::Io {
+        path: dir.to_path_buf(),
+        source: std::io::Error::other(err),
+    }
+}
+
+/// The lock file changes on every build; it is not an edit to react to.
+fn is_lock(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == LOCK_FILE)
+}
+
+fn display_host(host: IpAddr) -> String {
+    match host {
+        IpAddr::V6(v6) => format!("[{v6}]"),
+        IpAddr::V4(v4) => v4.to_string(),
+    }
+}
+
+fn respond(request: Request, out: &Path, state: &State, script: &str) {
+    let url = url_path(request.url()).to_string();
+    if url == STATUS_PATH {
+        let response = Response::from_string(state.status_json())
+            .with_header(header("Content-Type", "application/json"));
+        let _ = request.respond(response);
+        return;
+    }
+    let (status, path) = match resolve(out, &url) {
+        Some(path) => (200, path),
+        None => (404, out.join("404.html")),
+    };
+    let Ok(mut bytes) = std::fs::read(&path) else {
+        let _ = request.respond(Response::from_string("not found").with_status_code(404));
+        return;
+    };
+    let content_type = content_type(&path);
+    if content_type.starts_with("text/html") {
+        let html = String::from_utf8_lossy(&bytes);
+        let injected = match html.rfind("</body>") {
+            Some(at) => format!("{}{script}{}", &html[..at], &html[at..]),
+            None => format!("{html}{script}"),
+        };
+        bytes = injected.into_bytes();
+    }
+    let response = Response::from_data(bytes)
+        .with_status_code(status)
+        .with_header(header("Content-Type", content_type))
+        .with_header(header("Cache-Control", "no-store"));
+    let _ = request.respond(response);
+}
+
+fn header(name: &str, value: &str) -> Header {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
+        Header::from_bytes(&b"X-Invalid"[..], &b"1"[..])
+            .unwrap_or_else(|_| unreachable!("static header"))
+    })
+}

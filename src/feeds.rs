@@ -1,0 +1,328 @@
+//! Files for machines: the JSON API, plain-text pages for `curl`, the
+//! sitemap with its hreflang alternates, and `robots.txt`.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use crate::catalog::{Catalog, Field};
+use crate::content::{CodeEntry, CodeText, Reconnect, Sender};
+use crate::markdown;
+use crate::pages;
+use crate::pages::PageKind;
+
+/// One code in `/api/codes.json`.
+#[derive(Serialize)]
+pub struct ApiCode<'a> {
+    pub code: u16,
+    pub name: &'a str,
+    pub range: String,
+    pub sendable: bool,
+    pub close_method: bool,
+    pub url: String,
+    pub reference: &'a str,
+    pub section: &'a str,
+    pub source: &'a str,
+    pub sent_by: Sender,
+    pub reconnect: Reconnect,
+    pub related: Vec<u16>,
+    /// Library id to constant name, where the library has one.
+    pub constants: BTreeMap<&'a str, &'a str>,
+}
+
+/// `/api/<code>.json`: the summary object plus the prose of every language.
+#[derive(Serialize)]
+struct ApiCodeDetail<'a> {
+    #[serde(flatten)]
+    code: ApiCode<'a>,
+    text: BTreeMap<&'a str, ApiText<'a>>,
+}
+
+/// One language's prose, as Markdown. Untranslated fields are absent.
+#[derive(Serialize)]
+struct ApiText<'a> {
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    name: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<&'a str>,
+}
+
+fn api_code<'a>(catalog: &Catalog<'a>, entry: &'a CodeEntry) -> ApiCode<'a> {
+    let code = entry.number();
+    let (start, end) = pages::range_of(code).unwrap_or(pages::RANGES[3]);
+    let urls = catalog.urls();
+    ApiCode {
+        code,
+        name: entry.name(),
+        range: format!("{start}-{end}"),
+        sendable: entry.sendable,
+        close_method: entry.close_method,
+        url: urls.absolute(&urls.code(catalog.default_lang(), code)),
+        reference: &entry.reference,
+        section: &entry.section,
+        source: entry.source_url(),
+        sent_by: entry.sent_by,
+        reconnect: entry.reconnect,
+        related: entry.related().collect(),
+        constants: catalog
+            .libraries()
+            .iter()
+            .filter_map(|lib| Some((lib.id(), lib.constant_name(code)?)))
+            .collect(),
+    }
+}
+
+/// `/api/codes.json`.
+#[derive(Serialize)]
+struct ApiCodes {
+    /// Each code's object with its keys sorted, as first published.
+    codes: Vec<serde_json::Value>,
+}
+
+/// `/api/codes.json`.
+pub fn codes_json(catalog: &Catalog) -> String {
+    json(&ApiCodes {
+        codes: catalog
+            .codes()
+            .values()
+            .map(|e| serde_json::to_value(api_code(catalog, e)).expect("JSON of plain data"))
+            .collect(),
+    })
+}
+
+/// `/api/<code>.json`.
+pub fn code_json(catalog: &Catalog, entry: &CodeEntry) -> String {
+    let code = entry.number();
+    let urls = catalog.urls();
+    let text = entry
+        .text
+        .get_ref()
+        .iter()
+        .map(|(lang, t)| {
+            let t = t.get_ref();
+            (
+                lang.as_str(),
+                ApiText {
+                    url: urls.absolute(&urls.code(lang, code)),
+                    name: field(&t.name),
+                    summary: field(&t.summary),
+                    description: field(&t.description),
+                    when: field(&t.when),
+                    fix: field(&t.fix),
+                },
+            )
+        })
+        .collect();
+    json(&ApiCodeDetail {
+        code: api_code(catalog, entry),
+        text,
+    })
+}
+
+fn field(value: &Option<toml::Spanned<String>>) -> Option<&str> {
+    value.as_ref().map(|s| s.get_ref().as_str())
+}
+
+fn json(value: &impl Serialize) -> String {
+    // Plain structs with string keys: serialising cannot fail.
+    let mut out = serde_json::to_string_pretty(value).expect("JSON of plain data");
+    out.push('\n');
+    out
+}
+
+/// `/<code>.txt`: the code's page in the default language as plain text.
+pub fn code_text(catalog: &Catalog, entry: &CodeEntry) -> String {
+    let lang = catalog.default_lang();
+    let t = catalog.default_language().strings;
+    let code = entry.number();
+    let texts = entry.text.get_ref();
+    let field = |pick: Field<CodeText>| {
+        catalog
+            .text(texts, lang, pick)
+            .map(|t| t.text.trim().to_string())
+            .unwrap_or_default()
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{code} {}\n", entry.name());
+    let _ = writeln!(
+        out,
+        "{}\n",
+        markdown::to_plain(&field(|t| t.summary.as_ref()))
+    );
+    for (heading, text) in [
+        (&t.headings.description, field(|t| t.description.as_ref())),
+        (&t.headings.when, field(|t| t.when.as_ref())),
+        (&t.headings.fix, field(|t| t.fix.as_ref())),
+    ] {
+        let _ = writeln!(
+            out,
+            "{heading}\n{}\n\n{text}\n",
+            "-".repeat(heading.chars().count()),
+        );
+    }
+    let _ = writeln!(out, "{}: {}", t.nav.sources, entry.source_url());
+    let urls = catalog.urls();
+    let _ = writeln!(out, "{}", urls.absolute(&urls.code(lang, code)));
+    out
+}
+
+/// `sitemap.xml` with an `xhtml:link` alternate per language and `x-default`.
+pub fn sitemap(catalog: &Catalog, kinds: &[PageKind]) -> String {
+    let urls = catalog.urls();
+    let rel = |kind: PageKind, lang: &str| urls.page(lang, kind);
+    let mut out = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for &kind in kinds {
+        for language in catalog.languages() {
+            let _ = writeln!(
+                out,
+                "<url><loc>{}</loc>",
+                urls.absolute(&rel(kind, language.code))
+            );
+            for alt in catalog.languages() {
+                let _ = writeln!(
+                    out,
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    alt.code,
+                    urls.absolute(&rel(kind, alt.code))
+                );
+            }
+            let _ = writeln!(
+                out,
+                "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{}\"/>\n</url>",
+                urls.absolute(&rel(kind, catalog.default_lang()))
+            );
+        }
+    }
+    out.push_str("</urlset>\n");
+    out
+}
+
+pub fn robots(catalog: &Catalog) -> String {
+    format!(
+        "User-agent: *\nAllow: /\nSitemap: {}\n",
+        catalog.urls().absolute("sitemap.xml")
+    )
+}
+
+/// The lookup's data, the contract with `static/site.js`. Fields are in
+/// alphabetical order, as the page has always carried them.
+#[derive(Serialize)]
+struct LookupData<'a> {
+    /// The anchors of a code page: `1008#fix` lands on the section.
+    anchors: [&'static str; 3],
+    codes: Vec<LookupCode<'a>>,
+    languages: Vec<&'a str>,
+    #[serde(rename = "noResults")]
+    no_results: &'a str,
+    /// The language's path prefix: `""` or `"ko/"`.
+    prefix: String,
+    ranges: Vec<LookupRange<'a>>,
+    #[serde(rename = "resultsLabel")]
+    results_label: &'a str,
+}
+
+#[derive(Serialize)]
+struct LookupCode<'a> {
+    code: u16,
+    /// The name, every library's constant and the localized names first,
+    /// then the summaries.
+    keywords: Vec<String>,
+    /// Real log lines that point at the code.
+    messages: Vec<&'a str>,
+    name: &'a str,
+    /// How many of `keywords` are strong: a match on one is a match on the code.
+    strong: usize,
+    summary: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct LookupRange<'a> {
+    end: u16,
+    start: u16,
+    title: &'a str,
+}
+
+/// The lookup's data for pages in `lang`, as JSON safe to put inside a
+/// `<script type="application/json">` element.
+pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
+    let language = catalog.language(lang);
+    let urls = catalog.urls();
+    let codes = catalog
+        .codes()
+        .values()
+        .map(|entry| {
+            let code = entry.number();
+            let texts = entry.text.get_ref();
+            let mut keywords = vec![entry.name().to_string()];
+            keywords.extend(catalog.libraries().iter().filter_map(|l| l.constant(code)));
+            keywords.extend(
+                texts
+                    .values()
+                    .filter_map(|t| t.get_ref().name.as_ref().map(|n| n.get_ref().clone())),
+            );
+            let strong = keywords.len();
+            keywords.extend(texts.values().filter_map(|t| {
+                t.get_ref()
+                    .summary
+                    .as_ref()
+                    .map(|s| markdown::to_plain(s.get_ref()))
+            }));
+            LookupCode {
+                code,
+                name: entry.name(),
+                url: urls.href(&urls.code(lang, code)),
+                summary: catalog
+                    .text(texts, lang, |t| t.summary.as_ref())
+                    .map(|t| markdown::to_plain(t.text))
+                    .unwrap_or_default(),
+                keywords,
+                strong,
+                messages: catalog
+                    .messages_for(code)
+                    .map(|m| m.text.as_str())
+                    .collect(),
+            }
+        })
+        .collect();
+    let ranges = catalog
+        .ranges()
+        .iter()
+        .map(|(&(start, end), entry)| LookupRange {
+            start,
+            end,
+            title: catalog
+                .text(entry.text.get_ref(), lang, |t| t.title.as_ref())
+                .map(|t| t.text)
+                .unwrap_or_default(),
+        })
+        .collect();
+    let data = LookupData {
+        languages: catalog.languages().iter().map(|l| l.code).collect(),
+        prefix: urls.lang_prefix(lang),
+        anchors: pages::CODE_ANCHORS,
+        no_results: &language.strings.lookup.no_results,
+        results_label: &language.strings.lookup.results,
+        ranges,
+        codes,
+    };
+    script_safe(&serde_json::to_string(&data).expect("JSON of plain data"))
+}
+
+/// Makes JSON safe inside a `<script>` element: no `</script>` or `<!--` can
+/// end or confuse it.
+pub fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}

@@ -1,0 +1,154 @@
+//! The page of one close code (`code.html`): what it means, when you see it,
+//! how to fix it, the facts, how each library spells it, the log lines it
+//! shows up in, and code that closes with it and reads it.
+
+use askama::Template;
+
+use crate::content::CodeEntry;
+use crate::pages::PageKind;
+use crate::strings::fill;
+
+use super::facts::{self, FactRow};
+use super::layout::{Layout, Link};
+use super::prose::CodeProse;
+use super::snippets::CodeExamples;
+use super::{CodeRow, PageContext, source_link};
+
+#[derive(Template)]
+#[template(path = "code.html")]
+pub(crate) struct CodePage<'a> {
+    pub layout: Layout<'a>,
+    pub code: u16,
+    pub name: &'a str,
+    /// The name in the page's language, when it has one of its own.
+    pub local_name: Option<&'a str>,
+    pub prose: &'a CodeProse,
+    pub facts: Vec<FactRow>,
+    pub range: Link,
+    pub related: Vec<CodeRow<'a>>,
+    pub comparisons: Vec<Link>,
+    pub sources: Vec<Link>,
+    pub constants: Vec<ConstantRow<'a>>,
+    pub examples: &'a CodeExamples,
+    /// Whether a browser can close with the code, so the JavaScript example
+    /// is a browser's.
+    pub close_method: bool,
+    pub sendable: bool,
+    pub close_heading: String,
+    pub not_sent: String,
+    pub messages: Vec<MessageRow<'a>>,
+}
+
+/// How one library spells the code.
+pub(crate) struct ConstantRow<'a> {
+    pub library: &'a str,
+    /// Where the library's constants are defined.
+    pub source: &'a str,
+    pub constant: Option<String>,
+    /// The release the constants were checked against.
+    pub verified: &'a str,
+}
+
+/// A log line that points at the code.
+pub(crate) struct MessageRow<'a> {
+    pub text: &'a str,
+    /// The name of the library that prints it.
+    pub library: &'a str,
+    /// Where its format is.
+    pub source: &'a str,
+    /// The releases that print it, when it is bound to some: `≥ 8.21.0`.
+    pub releases: Option<String>,
+    /// "checked with 8.23.0", in the page's language.
+    pub checked: String,
+    /// "captured from ws 8.23.0", when the capture harness saw the library
+    /// print exactly this text.
+    pub captured: Option<String>,
+}
+
+pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
+    let catalog = context.catalog;
+    let entry = catalog.code(code);
+    let t = context.language.strings;
+    let lang = context.lang();
+    let name = entry.name();
+    let number = code.to_string();
+    let named = [("code", number.as_str()), ("name", name)];
+    let layout = Layout::new(
+        catalog,
+        context.language,
+        fill(&t.code_page.title, &named),
+        fill(&t.code_page.meta_description, &named),
+        context.rel_of(PageKind::Code(code)),
+    );
+    let urls = catalog.urls();
+    CodePage {
+        layout,
+        code,
+        name,
+        local_name: Some(entry.local_name(lang)).filter(|n| *n != name),
+        prose: context.cache.code(code, lang),
+        facts: facts::rows(&context, &[code]),
+        range: context.range_link(code),
+        related: entry.related().map(|r| context.code_row(r)).collect(),
+        comparisons: catalog
+            .codes()
+            .keys()
+            .filter(|&&other| other != code)
+            .map(|&other| Link {
+                href: urls.href(&urls.compare(lang, code, other)),
+                label: fill(
+                    &t.compare.title,
+                    &[("a", &number), ("b", &other.to_string())],
+                ),
+            })
+            .collect(),
+        sources: sources(context, entry),
+        constants: catalog
+            .libraries()
+            .iter()
+            .map(|library| ConstantRow {
+                library: &library.name,
+                source: library.source.get_ref(),
+                constant: library.constant(code),
+                verified: library.verified(),
+            })
+            .collect(),
+        messages: catalog
+            .messages_for(code)
+            .map(|m| MessageRow {
+                text: &m.text,
+                library: catalog
+                    .library(m.library.get_ref())
+                    .map_or(m.library.get_ref().as_str(), |l| l.name.as_str()),
+                source: m.source.get_ref(),
+                releases: m.releases(),
+                checked: fill(
+                    &t.code_page.checked,
+                    &[("version", m.verified.as_ref().map_or("", |v| v.get_ref()))],
+                ),
+                captured: catalog.captured(m.library.get_ref(), &m.text).map(|run| {
+                    let release = format!("{} {}", run.library.get_ref(), run.version);
+                    fill(&t.code_page.captured, &[("version", &release)])
+                }),
+            })
+            .collect(),
+        examples: context.cache.examples(code),
+        close_method: entry.close_method,
+        sendable: entry.sendable,
+        close_heading: fill(&t.code_page.close_example, &[("code", &number)]),
+        not_sent: fill(&t.code_page.not_sent, &[("code", &number)]),
+    }
+}
+
+/// Where a code's facts come from: its own entry's source and, for a code
+/// in a registered range, the registry.
+fn sources(context: PageContext, entry: &CodeEntry) -> Vec<Link> {
+    let own = source_link(&entry.reference, &entry.section, entry.source_url());
+    let registry: Vec<Link> = context
+        .catalog
+        .sources()
+        .filter(|s| s.registry && entry.number() < 4000 && *s.url.get_ref() != own.href)
+        .map(Link::from)
+        .collect();
+    std::iter::once(own).chain(registry).collect()
+}

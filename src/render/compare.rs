@@ -1,0 +1,210 @@
+//! The comparison of two codes (`compare.html`): an intro, the facts side by
+//! side, each code's part, then how they differ and which to use, written by
+//! hand where a pair has a comparison entry.
+
+use askama::Template;
+
+use crate::catalog::Field;
+use crate::content::{CodeEntry, ComparisonText, Sender};
+use crate::pages::{self, PageKind};
+use crate::strings::{CompareStrings, fill};
+
+use super::facts::{self, FactRow};
+use super::layout::{Layout, Link};
+use super::prose::{self, Prose};
+use super::{CodeRow, PageContext};
+
+#[derive(Template)]
+#[template(path = "compare.html")]
+pub(crate) struct ComparePage<'a> {
+    pub layout: Layout<'a>,
+    pub heading: String,
+    pub caption: String,
+    /// Hand-written intro, or the sentences generated from the facts.
+    pub intro: Prose,
+    pub intro_sentences: Vec<String>,
+    pub facts: Vec<FactRow>,
+    pub sides: [CodeRow<'a>; 2],
+    /// Hand-written differences and advice, when the pair has them.
+    pub differences: Prose,
+    pub which: Prose,
+    pub index: Link,
+}
+
+pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<'a> {
+    let catalog = context.catalog;
+    let t = context.language.strings;
+    let (ea, eb) = (catalog.code(a), catalog.code(b));
+    let (sa, sb) = (a.to_string(), b.to_string());
+    let names = [
+        ("a", sa.as_str()),
+        ("b", sb.as_str()),
+        ("a_name", ea.name()),
+        ("b_name", eb.name()),
+    ];
+    let layout = Layout::new(
+        catalog,
+        context.language,
+        fill(&t.compare.title, &names),
+        fill(&t.compare.meta_description, &names),
+        context.rel_of(PageKind::Compare(a, b)),
+    );
+    let curated = catalog.comparisons().get(&(a, b));
+    let curated_field = |field: Field<ComparisonText>| {
+        curated
+            .map(|c| prose::field(catalog, c.text.get_ref(), context.lang(), field))
+            .unwrap_or_default()
+    };
+    ComparePage {
+        heading: fill(&t.compare.heading, &names),
+        caption: fill(&t.compare.codes_table_caption, &names),
+        intro: curated_field(|t| t.intro.as_ref()),
+        intro_sentences: intro_sentences(&t.compare, ea, eb),
+        facts: facts::rows(&context, &[a, b]),
+        sides: [context.code_row(a), context.code_row(b)],
+        differences: curated_field(|t| t.differences.as_ref()),
+        which: curated_field(|t| t.which.as_ref()),
+        index: Link {
+            href: layout.home.clone(),
+            label: t.nav.home.clone(),
+        },
+        layout,
+    }
+}
+
+/// What two codes have in common, and where they part, said in whole
+/// sentences of the language.
+fn intro_sentences(c: &CompareStrings, a: &CodeEntry, b: &CodeEntry) -> Vec<String> {
+    let (sa, sb) = (a.number().to_string(), b.number().to_string());
+    let range_label = |code| {
+        pages::range_of(code)
+            .map(|(s, e)| format!("{s}-{e}"))
+            .unwrap_or_default()
+    };
+    let (ra, rb) = (range_label(a.number()), range_label(b.number()));
+    let mut out = vec![fill(
+        &c.intro,
+        &[
+            ("a", &sa),
+            ("b", &sb),
+            ("a_name", a.name()),
+            ("b_name", b.name()),
+        ],
+    )];
+    out.push(if ra == rb {
+        fill(&c.range_same, &[("range", &ra)])
+    } else {
+        fill(
+            &c.range_differs,
+            &[("a", &sa), ("b", &sb), ("range_a", &ra), ("range_b", &rb)],
+        )
+    });
+    out.push(match (a.sendable, b.sendable) {
+        (true, true) => c.both_sendable.clone(),
+        (false, false) => c.neither_sendable.clone(),
+        (true, false) => fill(&c.one_sendable, &[("sent", &sa), ("local", &sb)]),
+        (false, true) => fill(&c.one_sendable, &[("sent", &sb), ("local", &sa)]),
+    });
+    // "Nobody sends either" would repeat the sentence about neither being sent.
+    if a.sent_by == b.sent_by && !(a.sent_by == Sender::Nobody && !a.sendable && !b.sendable) {
+        out.push(c.same_sender.get(a.sent_by).to_string());
+    }
+    if a.reconnect == b.reconnect {
+        out.push(c.same_reconnect.get(a.reconnect).to_string());
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::load::parse_str;
+
+    const STRINGS: &str = include_str!("../../content/i18n/en.toml");
+
+    fn strings() -> CompareStrings {
+        let all: crate::strings::Strings = parse_str("en.toml", STRINGS).expect("en strings");
+        all.compare
+    }
+
+    /// A code entry with the facts that matter to the intro.
+    fn entry(code: u16, sendable: bool, sent_by: &str, reconnect: &str) -> CodeEntry {
+        let text = include_str!("../../tests/fixtures/code_1008.toml")
+            .replace("code = 1008", &format!("code = {code}"))
+            .replace("sendable = true", &format!("sendable = {sendable}"))
+            .replace("sent_by = \"server\"", &format!("sent_by = \"{sent_by}\""))
+            .replace(
+                "reconnect = \"after-fix\"",
+                &format!("reconnect = \"{reconnect}\""),
+            );
+        parse_str("entry.toml", &text).expect("entry")
+    }
+
+    #[test]
+    fn codes_alike_in_everything_get_every_shared_sentence() {
+        let c = strings();
+        let out = intro_sentences(
+            &c,
+            &entry(1002, true, "either", "after-fix"),
+            &entry(1008, true, "either", "after-fix"),
+        );
+        assert_eq!(out.len(), 5, "{out:?}");
+        assert!(out[1].contains("1000-2999"), "{}", out[1]);
+        assert_eq!(out[2], c.both_sendable);
+        assert_eq!(out[3], c.same_sender.either);
+        assert_eq!(out[4], c.same_reconnect.after_fix);
+    }
+
+    #[test]
+    fn different_ranges_name_both() {
+        let c = strings();
+        let out = intro_sentences(
+            &c,
+            &entry(1008, true, "server", "no"),
+            &entry(4001, true, "client", "yes"),
+        );
+        assert!(
+            out[1].contains("1000-2999") && out[1].contains("4000-4999"),
+            "{}",
+            out[1]
+        );
+        assert_eq!(out.len(), 3, "no shared sender or advice: {out:?}");
+    }
+
+    #[test]
+    fn the_code_that_is_sent_is_named_whichever_side_it_is_on() {
+        let c = strings();
+        for (a, b) in [
+            (
+                entry(1000, true, "either", "no"),
+                entry(1006, false, "nobody", "backoff"),
+            ),
+            (
+                entry(1005, false, "nobody", "no"),
+                entry(1008, true, "server", "after-fix"),
+            ),
+        ] {
+            let (sent, local) = if a.sendable { (&a, &b) } else { (&b, &a) };
+            let expected = fill(
+                &c.one_sendable,
+                &[
+                    ("sent", &sent.number().to_string()),
+                    ("local", &local.number().to_string()),
+                ],
+            );
+            assert_eq!(intro_sentences(&c, &a, &b)[2], expected);
+        }
+    }
+
+    #[test]
+    fn nobody_sending_either_code_is_said_once() {
+        let c = strings();
+        let out = intro_sentences(
+            &c,
+            &entry(1005, false, "nobody", "no"),
+            &entry(1006, false, "nobody", "backoff"),
+        );
+        assert_eq!(out[2], c.neither_sendable);
+        assert!(!out.contains(&c.same_sender.nobody), "{out:?}");
+    }
+}

@@ -1,0 +1,109 @@
+//! What every page shares: language, titles, canonical and hreflang links,
+//! the language switch and the asset URLs.
+
+use crate::catalog::{Catalog, Language};
+use crate::content::SiteSource;
+use crate::strings::Strings;
+
+/// A link as templates receive it: ready to print.
+#[derive(Debug, Clone)]
+pub struct Link {
+    pub href: String,
+    pub label: String,
+}
+
+impl From<&SiteSource> for Link {
+    fn from(source: &SiteSource) -> Self {
+        Link {
+            href: source.url.get_ref().clone(),
+            label: source.label.clone(),
+        }
+    }
+}
+
+/// `<link rel="alternate" hreflang>` and the language switch.
+#[derive(Debug, Clone)]
+pub struct Alternate {
+    pub lang: String,
+    pub href: String,
+    pub absolute: String,
+    pub label: String,
+    pub current: bool,
+}
+
+/// The head and frame of a page.
+#[derive(Debug)]
+pub struct Layout<'a> {
+    pub lang: &'a str,
+    pub strings: &'a Strings,
+    pub title: String,
+    pub description: String,
+    pub canonical: String,
+    /// One per language; empty on pages that have no other language.
+    pub alternates: Vec<Alternate>,
+    /// The page for readers whose language the site does not have.
+    pub x_default: Option<Alternate>,
+    pub home: String,
+    pub css: String,
+    pub js: String,
+    pub base_path: String,
+    /// The specifications behind the site, for the footer.
+    pub sources: Vec<Link>,
+}
+
+impl<'a> Layout<'a> {
+    /// The frame of the page at `rel_of(lang)` in `language`.
+    pub fn new(
+        catalog: &Catalog,
+        language: Language<'a>,
+        title: String,
+        description: String,
+        rel_of: impl Fn(&str) -> String,
+    ) -> Self {
+        let urls = catalog.urls();
+        let alternates: Vec<Alternate> = catalog
+            .languages()
+            .iter()
+            .map(|l| {
+                let rel = rel_of(l.code);
+                Alternate {
+                    lang: l.code.to_string(),
+                    href: urls.href(&rel),
+                    absolute: urls.absolute(&rel),
+                    label: l.strings.language_name.clone(),
+                    current: l.code == language.code,
+                }
+            })
+            .collect();
+        let default_rel = rel_of(catalog.default_lang());
+        let x_default = Some(Alternate {
+            lang: "x-default".to_string(),
+            href: urls.href(&default_rel),
+            absolute: urls.absolute(&default_rel),
+            label: String::new(),
+            current: false,
+        });
+        Layout {
+            lang: language.code,
+            strings: language.strings,
+            title,
+            description,
+            canonical: urls.absolute(&rel_of(language.code)),
+            alternates,
+            x_default,
+            home: urls.href(&urls.index(language.code)),
+            css: urls.href("style.css"),
+            js: urls.href("site.js"),
+            base_path: urls.base_path().to_string(),
+            sources: catalog.sources().map(Link::from).collect(),
+        }
+    }
+
+    /// For a page that exists in one language only: no hreflang links and
+    /// no language switch.
+    pub fn without_alternates(mut self) -> Self {
+        self.alternates.clear();
+        self.x_default = None;
+        self
+    }
+}

@@ -1,0 +1,104 @@
+//! Stage 3, render: one askama struct per page kind, each in its own file
+//! beside its template (`code.rs` ↔ `code.html`), built from the catalog and
+//! the prose rendered once for all pages. Templates are compiled into the
+//! binary and hold no human-language text: every word comes from the
+//! language's strings.
+
+mod code;
+mod compare;
+mod facts;
+mod index;
+pub(crate) mod layout;
+pub(crate) mod prose;
+mod range;
+pub(crate) mod snippets;
+mod special;
+
+use askama::Template;
+
+use crate::catalog::{Catalog, Language};
+use crate::error::{Error, Result};
+use crate::pages::{self, PageKind};
+use layout::Link;
+use prose::{CodeProse, RenderCache};
+
+pub(crate) use special::{not_found_page, redirect_page};
+
+/// What every page builder works from: the catalog, the prose rendered once,
+/// and the language of the page.
+#[derive(Clone, Copy)]
+pub(crate) struct PageContext<'a> {
+    pub catalog: &'a Catalog<'a>,
+    pub cache: &'a RenderCache,
+    pub language: Language<'a>,
+}
+
+impl<'a> PageContext<'a> {
+    fn lang(&self) -> &'a str {
+        self.language.code
+    }
+
+    /// A code in a list or on one side of a comparison: number, name, link
+    /// and its prose in the page's language.
+    fn code_row(&self, code: u16) -> CodeRow<'a> {
+        let urls = self.catalog.urls();
+        CodeRow {
+            code,
+            name: self.catalog.code(code).name(),
+            href: urls.href(&urls.code(self.lang(), code)),
+            prose: self.cache.code(code, self.lang()),
+        }
+    }
+
+    /// The link to the range page a code belongs to.
+    fn range_link(&self, code: u16) -> Link {
+        let (start, end) = pages::range_of(code).unwrap_or(pages::RANGES[3]);
+        let urls = self.catalog.urls();
+        Link {
+            href: urls.href(&urls.range(self.lang(), start, end)),
+            label: format!("{start}-{end}"),
+        }
+    }
+
+    /// The page's path in each language, for its canonical and hreflang links.
+    fn rel_of(&self, kind: PageKind) -> impl Fn(&str) -> String + 'a {
+        let urls = self.catalog.urls();
+        move |lang| urls.page(lang, kind)
+    }
+}
+
+/// A code in a list, or one code's part of a comparison.
+#[derive(Debug)]
+pub(crate) struct CodeRow<'a> {
+    pub code: u16,
+    pub name: &'a str,
+    pub href: String,
+    pub prose: &'a CodeProse,
+}
+
+/// Renders a page of the site in a language.
+pub(crate) fn page(context: PageContext, kind: PageKind) -> Result<String> {
+    let rendered = match kind {
+        PageKind::Index => index::page(context).render(),
+        PageKind::Code(code) => code::page(context, code).render(),
+        PageKind::Compare(a, b) => compare::page(context, a, b).render(),
+        PageKind::Range(start, end) => range::page(context, start, end).render(),
+    };
+    rendered.map_err(|source| Error::Template {
+        page: context.catalog.urls().page(context.lang(), kind),
+        source,
+    })
+}
+
+/// A link to a specification: "RFC 6455 §7.4.1".
+fn source_link(reference: &str, section: &str, url: &str) -> Link {
+    let label = if section.is_empty() {
+        reference.to_string()
+    } else {
+        format!("{reference} {section}")
+    };
+    Link {
+        href: url.to_string(),
+        label,
+    }
+}

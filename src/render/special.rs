@@ -1,0 +1,76 @@
+//! The pages that are not content: a redirect (`redirect.html`) that sends
+//! the reader on with the `#anchor`, and the not-found page (`404.html`),
+//! which reads the address and offers the lookup.
+
+use askama::Template;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result};
+use crate::pages::Redirect;
+use crate::strings::Strings;
+
+use super::layout::Layout;
+
+#[derive(Template)]
+#[template(path = "redirect.html")]
+pub(crate) struct RedirectPage<'a> {
+    pub layout: Layout<'a>,
+    pub target: String,
+}
+
+#[derive(Template)]
+#[template(path = "404.html")]
+pub(crate) struct NotFoundPage<'a> {
+    pub layout: Layout<'a>,
+    /// The other languages' not-found text, each in its own language.
+    pub others: Vec<(&'a str, &'a Strings)>,
+    pub lookup_json: String,
+}
+
+/// A page at `redirect.from` that sends the reader to `redirect.to`.
+pub(crate) fn redirect_page(catalog: &Catalog, redirect: &Redirect) -> Result<String> {
+    let t = redirect.language.strings;
+    let target = catalog.urls().absolute(&redirect.to);
+    let mut layout = Layout::new(
+        catalog,
+        redirect.language,
+        t.redirect.title.clone(),
+        t.redirect.body.clone(),
+        |_| redirect.from.clone(),
+    );
+    layout.canonical = target.clone();
+    let layout = layout.without_alternates();
+    RedirectPage { layout, target }
+        .render()
+        .map_err(|source| Error::Template {
+            page: redirect.from.clone(),
+            source,
+        })
+}
+
+/// The not-found page, in the default language with the others beside it.
+pub(crate) fn not_found_page(catalog: &Catalog) -> Result<String> {
+    let language = catalog.default_language();
+    let t = language.strings;
+    let layout = Layout::new(
+        catalog,
+        language,
+        t.not_found.title.clone(),
+        t.not_found.body.clone(),
+        |lang| catalog.urls().index(lang),
+    )
+    .without_alternates();
+    NotFoundPage {
+        layout,
+        others: catalog.languages()[1..]
+            .iter()
+            .map(|l| (l.code, l.strings))
+            .collect(),
+        lookup_json: crate::feeds::lookup_json(catalog, language.code),
+    }
+    .render()
+    .map_err(|source| Error::Template {
+        page: "404.html".to_string(),
+        source,
+    })
+}

@@ -1,0 +1,107 @@
+//! Stage 4, write: renders the catalog's plan into an output, every page of
+//! every language in parallel, then the redirect and not-found pages, the
+//! files for machines and the static assets.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::catalog::Catalog;
+use crate::error::{Error, Result, io_error};
+use crate::feeds;
+use crate::output::Output;
+use crate::render::{self, PageContext, prose::RenderCache};
+use crate::urls::file_for;
+
+/// How many files of each kind a build wrote.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct Written {
+    pub pages: usize,
+    pub redirects: usize,
+}
+
+/// Renders and writes everything into `output`.
+pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Written> {
+    let cache = RenderCache::new(catalog);
+    let kinds = catalog.page_kinds();
+    let jobs: Vec<_> = catalog
+        .languages()
+        .iter()
+        .flat_map(|&language| kinds.iter().map(move |&kind| (language, kind)))
+        .collect();
+    jobs.par_iter().try_for_each(|&(language, kind)| {
+        let context = PageContext {
+            catalog,
+            cache: &cache,
+            language,
+        };
+        let html = render::page(context, kind)?;
+        let rel = catalog.urls().page(language.code, kind);
+        output.write(&file_for(&rel), html.as_bytes())
+    })?;
+
+    let redirects = catalog.redirects();
+    redirects.par_iter().try_for_each(|redirect| {
+        let html = render::redirect_page(catalog, redirect)?;
+        output.write(&file_for(&redirect.from), html.as_bytes())
+    })?;
+
+    let not_found = render::not_found_page(catalog)?;
+    output.write("404.html", not_found.as_bytes())?;
+    output.write("api/codes.json", feeds::codes_json(catalog).as_bytes())?;
+    catalog
+        .codes()
+        .values()
+        .par_bridge()
+        .try_for_each(|entry| {
+            let code = entry.number();
+            output.write(
+                &format!("api/{code}.json"),
+                feeds::code_json(catalog, entry).as_bytes(),
+            )?;
+            output.write(
+                &format!("{code}.txt"),
+                feeds::code_text(catalog, entry).as_bytes(),
+            )
+        })?;
+    output.write("sitemap.xml", feeds::sitemap(catalog, &kinds).as_bytes())?;
+    output.write("robots.txt", feeds::robots(catalog).as_bytes())?;
+    output.write(".nojekyll", b"")?;
+    copy_static(static_dir, output)?;
+    Ok(Written {
+        pages: jobs.len(),
+        redirects: redirects.len(),
+    })
+}
+
+/// The stylesheet and script the templates are written for, built into the
+/// binary so that any content directory gives a working site.
+const BUILT_IN_ASSETS: [(&str, &str); 2] = [
+    ("style.css", include_str!("../static/style.css")),
+    ("site.js", include_str!("../static/site.js")),
+];
+
+/// Writes the built-in assets, then the site's own `static/` over them.
+fn copy_static(dir: &Path, output: &Output) -> Result<()> {
+    for (name, text) in BUILT_IN_ASSETS {
+        if !dir.join(name).is_file() {
+            output.write(name, text.as_bytes())?;
+        }
+    }
+    if !dir.is_dir() {
+        return Ok(());
+    }
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry.map_err(|err| Error::Io {
+            path: dir.to_path_buf(),
+            source: err.into(),
+        })?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let rel = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+        let bytes = std::fs::read(entry.path()).map_err(io_error(entry.path()))?;
+        output.write(&rel.to_string_lossy().replace('\\', "/"), &bytes)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,292 @@
+//! The build as a whole on the mini fixture site: what it writes, that it
+//! never loses the previous output, and that it refuses unsafe targets.
+
+use crate::common;
+
+use std::fs;
+use std::path::Path;
+
+use crate::common::{attrs, sel, snapshot, texts};
+use closecodes::{BuildOptions, Error, build};
+
+fn options(content: &Path, out: &Path) -> BuildOptions {
+    BuildOptions {
+        content: content.to_path_buf(),
+        out: out.to_path_buf(),
+        base_url: None,
+    }
+}
+
+#[test]
+fn writes_every_page_kind_and_data_file() {
+    let site = common::build(&common::mini_content(), None);
+    for rel in [
+        "index.html",
+        "1000/index.html",
+        "1006/index.html",
+        "4001/index.html",
+        "1000-vs-1006/index.html",
+        "1000-vs-4001/index.html",
+        "1006-vs-4001/index.html",
+        "1006-vs-1000/index.html",
+        "0-999/index.html",
+        "1000-2999/index.html",
+        "3000-3999/index.html",
+        "4000-4999/index.html",
+        "404.html",
+        "api/codes.json",
+        "api/1006.json",
+        "1006.txt",
+        "sitemap.xml",
+        "robots.txt",
+        ".nojekyll",
+        "style.css",
+        "site.js",
+    ] {
+        assert!(site.exists(rel), "{rel} was not written");
+    }
+    // 3 codes: index + 3 code pages + 3 comparisons + 4 ranges, one language.
+    assert_eq!(site.report.written.pages, 11);
+    assert_eq!(site.report.written.redirects, 3);
+}
+
+#[test]
+fn the_built_site_has_no_broken_link_anchor_or_hreflang() {
+    let site = common::build(
+        &common::mini_content(),
+        Some("https://example.github.io/repo/"),
+    );
+    let urls = closecodes::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
+    let problems = closecodes::check::check_site(&site.out, &urls);
+    assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn code_page_sections_carry_the_spec_anchors_and_the_toml_headings() {
+    let strings: toml::Table = toml::from_str(
+        &fs::read_to_string(common::mini_content().join("i18n/en.toml")).expect("en.toml"),
+    )
+    .expect("parse en.toml");
+    let headings = strings["headings"].as_table().expect("headings");
+    let page = common::build(&common::mini_content(), None).page("1006/");
+    for (anchor, key) in [
+        ("description", "description"),
+        ("when", "when"),
+        ("fix", "fix"),
+    ] {
+        let h2 = common::heading_texts(&page, &format!("section#{anchor} > h2"));
+        assert_eq!(h2, [headings[key].as_str().expect("string")], "#{anchor}");
+    }
+    assert_eq!(texts(&page, "h1"), ["1006 Abnormal Closure"]);
+}
+
+#[test]
+fn markup_in_content_is_shown_as_text() {
+    let page = common::build(&common::mini_content(), None).page("1006/");
+    assert!(page.select(&sel("main script")).next().is_none());
+    let description = texts(&page, "section#description .prose");
+    assert!(
+        description[0].contains("<script>alert(1)</script>"),
+        "{description:?}"
+    );
+}
+
+#[test]
+fn a_comparison_in_reverse_order_redirects_and_keeps_the_anchor() {
+    let site = common::build(&common::mini_content(), None);
+    let page = site.page("1006-vs-1000/");
+    assert_eq!(
+        attrs(&page, "link[rel=canonical]", "href"),
+        ["https://example.org/1000-vs-1006/"]
+    );
+    let refresh = attrs(&page, "meta[http-equiv=refresh]", "content");
+    assert_eq!(refresh, ["0; url=https://example.org/1000-vs-1006/"]);
+    let script = texts(&page, "head script");
+    assert!(
+        script.iter().any(|s| s.contains("location.hash")),
+        "{script:?}"
+    );
+}
+
+#[test]
+fn two_builds_of_the_same_content_are_identical() {
+    let a = common::build(&common::mini_content(), None);
+    let b = common::build(&common::mini_content(), None);
+    assert_eq!(snapshot(&a.out), snapshot(&b.out));
+}
+
+#[test]
+fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
+    let temp = common::temp_dir();
+    let content = temp.path().join("content");
+    common::copy_dir(&common::mini_content(), &content);
+    let out = temp.path().join("public");
+    build(&options(&content, &out)).expect("first build");
+    let before = snapshot(&out);
+    let beside = || -> Vec<String> {
+        let mut names: Vec<String> = fs::read_dir(temp.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    };
+    let beside_before = beside();
+
+    fs::write(content.join("codes/1000.toml"), "code = \"oops\"\n").expect("break content");
+    let err = build(&options(&content, &out)).expect_err("broken content");
+    assert!(matches!(err, Error::Content(_)), "{err}");
+    assert_eq!(snapshot(&out), before);
+    assert_eq!(
+        beside(),
+        beside_before,
+        "the failed build left something beside the output"
+    );
+}
+
+#[test]
+fn the_change_summary_counts_what_a_rebuild_changed() {
+    let temp = common::temp_dir();
+    let content = temp.path().join("content");
+    common::copy_dir(&common::mini_content(), &content);
+    let out = temp.path().join("public");
+    let first = build(&options(&content, &out)).expect("first");
+    assert_eq!(first.changes.added, first.changes.files);
+    let again = build(&options(&content, &out)).expect("again");
+    assert_eq!(
+        (
+            again.changes.added,
+            again.changes.removed,
+            again.changes.changed
+        ),
+        (0, 0, 0)
+    );
+
+    let path = content.join("codes/4001.toml");
+    let text = fs::read_to_string(&path).expect("read");
+    fs::write(&path, text.replace("expired.", "ran out.")).expect("edit");
+    let edited = build(&options(&content, &out)).expect("edited");
+    assert_eq!((edited.changes.added, edited.changes.removed), (0, 0));
+    assert!(edited.changes.changed > 0);
+
+    fs::remove_file(&path).expect("remove 4001");
+    // Dropping published pages on purpose means releasing them from the lock.
+    fs::remove_file(content.join("urls.lock")).expect("remove lock");
+    let related = content.join("codes/1006.toml");
+    let text = fs::read_to_string(&related).expect("read 1006");
+    fs::write(&related, text.replace("[1000, 4001]", "[1000]")).expect("edit 1006");
+    let smaller = build(&options(&content, &out)).expect("smaller");
+    assert!(smaller.changes.removed > 0);
+    assert!(!out.join("4001/index.html").exists());
+}
+
+#[test]
+fn refuses_a_directory_it_did_not_create() {
+    let temp = common::temp_dir();
+    let out = temp.path().join("mine");
+    fs::create_dir_all(&out).expect("mkdir");
+    fs::write(out.join("notes.txt"), "keep me").expect("write");
+    let err = build(&options(&common::mini_content(), &out)).expect_err("must refuse");
+    assert!(matches!(err, Error::Output { .. }), "{err}");
+    assert_eq!(err.exit_code(), 2);
+    assert_eq!(
+        fs::read_to_string(out.join("notes.txt")).expect("kept"),
+        "keep me"
+    );
+}
+
+#[test]
+fn refuses_the_project_directories() {
+    let temp = common::temp_dir();
+    let content = temp.path().join("content");
+    common::copy_dir(&common::mini_content(), &content);
+    for out in [
+        content.clone(),
+        content.join("codes"),
+        temp.path().to_path_buf(),
+        temp.path().join("templates"),
+        temp.path().join("static"),
+    ] {
+        let err = build(&options(&content, &out)).expect_err("must refuse");
+        assert!(
+            matches!(err, Error::Output { .. }),
+            "{}: {err}",
+            out.display()
+        );
+    }
+    assert!(content.join("codes/1000.toml").is_file());
+}
+
+#[test]
+fn a_build_that_would_drop_a_published_url_fails_until_it_redirects() {
+    let temp = common::temp_dir();
+    let content = temp.path().join("content");
+    common::copy_dir(&common::mini_content(), &content);
+    let out = temp.path().join("public");
+    build(&options(&content, &out)).expect("first build");
+    let lock = fs::read_to_string(content.join("urls.lock")).expect("lock written");
+    assert!(
+        lock.lines().any(|l| l == "/4001/#fix"),
+        "the lock holds the spec anchors"
+    );
+
+    fs::remove_file(content.join("codes/4001.toml")).expect("remove 4001");
+    let related = content.join("codes/1006.toml");
+    let text = fs::read_to_string(&related).expect("read 1006");
+    fs::write(&related, text.replace("[1000, 4001]", "[1000]")).expect("edit 1006");
+    let err = build(&options(&content, &out)).expect_err("dropping /4001/ must fail");
+    let message = err.to_string();
+    assert!(
+        message.contains("urls.lock:") && message.contains("/4001/ was published"),
+        "{message}"
+    );
+    assert!(out.join("4001/index.html").exists(), "the old output stays");
+
+    let dropped: Vec<&str> = message
+        .lines()
+        .filter(|l| l.contains("was published"))
+        .collect();
+    assert_eq!(
+        dropped.len(),
+        7,
+        "one line per dropped URL, not per anchor: {message}"
+    );
+
+    // Pages get redirects; the data files are released from the lock by hand.
+    let mut redirects = String::new();
+    for (from, to) in [
+        ("/4001/", "/1006/"),
+        ("/1000-vs-4001/", "/1000-vs-1006/"),
+        ("/1006-vs-4001/", "/1006/"),
+        ("/4001-vs-1000/", "/1000-vs-1006/"),
+        ("/4001-vs-1006/", "/1006/"),
+    ] {
+        redirects.push_str(&format!("[[redirect]]\nfrom = \"{from}\"\nto = \"{to}\"\n"));
+    }
+    fs::write(content.join("redirects.toml"), redirects).expect("redirects");
+    let released: String = lock
+        .lines()
+        .filter(|l| !l.contains("4001.txt") && !l.contains("4001.json"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(content.join("urls.lock"), released).expect("release data files");
+    build(&options(&content, &out)).expect("with a redirect the build passes");
+    let page = common::Built::page_at(&out, "4001/");
+    assert_eq!(
+        common::attrs(&page, "link[rel=canonical]", "href"),
+        ["https://example.org/1006/"]
+    );
+}
+
+#[test]
+fn a_bad_base_url_is_a_command_line_error_before_any_content_is_read() {
+    let scratch = common::Scratch::mini();
+    // Broken content too: the command line is judged first.
+    scratch.edit("codes/1000.toml", "code = 1000", "code = \"oops\"");
+    let out = scratch.root().join("public");
+    let err = build(&scratch.options(&out, Some("/repo/"))).expect_err("relative base URL");
+    assert!(matches!(err, Error::Usage(_)), "{err}");
+    assert_eq!(err.exit_code(), 2);
+    assert!(err.to_string().starts_with("--base-url: "), "{err}");
+    assert!(!out.exists());
+}

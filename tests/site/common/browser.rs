@@ -1,0 +1,208 @@
+//! Real headless Chromium for tests: a static server that behaves like GitHub
+//! Pages (a sub-path, `404.html` for missing files) and a WebDriver session.
+
+use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use fantoccini::{Client, ClientBuilder};
+
+/// Serves `out` under `/<sub_path>/` on a free loopback port, as GitHub Pages
+/// serves a project site. Runs until the test process ends.
+pub fn serve_like_pages(out: &Path, sub_path: &str) -> String {
+    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
+    let port = server.server_addr().to_ip().expect("ip").port();
+    let out = std::fs::canonicalize(out).expect("out");
+    let prefix = format!("/{}", sub_path.trim_matches('/'));
+    let prefix = if prefix == "/" { String::new() } else { prefix };
+    let root = format!("http://127.0.0.1:{port}{prefix}/");
+    thread::spawn(move || {
+        for request in server.incoming_requests() {
+            let url = closecodes::static_files::url_path(request.url()).to_string();
+            let found = url.strip_prefix(&prefix).and_then(|rest| {
+                closecodes::static_files::resolve(&out, if rest.is_empty() { "/" } else { rest })
+            });
+            // Pages redirects a directory without its slash; here, like a
+            // plain static host, it falls through to the 404 page.
+            let (status, path) = match found {
+                Some(path) if url.ends_with('/') || !path.ends_with("index.html") => (200, path),
+                _ => (404, out.join("404.html")),
+            };
+            let bytes = std::fs::read(&path).unwrap_or_default();
+            let kind = closecodes::static_files::content_type(&path);
+            let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes())
+                .expect("header");
+            let _ = request.respond(
+                tiny_http::Response::from_data(bytes)
+                    .with_status_code(status)
+                    .with_header(header),
+            );
+        }
+    });
+    root
+}
+
+fn find(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(program))
+            .find(|p| p.is_file())
+    })
+}
+
+/// A running ChromeDriver and a headless Chromium session.
+pub struct Browser {
+    pub client: Client,
+    driver: Child,
+    _profile: tempfile::TempDir,
+}
+
+impl Drop for Browser {
+    fn drop(&mut self) {
+        // Ending the session makes ChromeDriver quit Chromium.
+        let client = self.client.clone();
+        tokio::task::block_in_place(|| {
+            tokio::runtime::Handle::current().block_on(async {
+                let _ = client.close().await;
+            })
+        });
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &group])
+            .status();
+        let _ = self.driver.wait();
+    }
+}
+
+/// A browser, and a built site served as GitHub Pages serves a project site.
+pub struct Session {
+    pub browser: Browser,
+    /// The site's address: `http://127.0.0.1:PORT/repo/`.
+    pub root: String,
+}
+
+impl Session {
+    pub fn client(&self) -> &Client {
+        &self.browser.client
+    }
+}
+
+/// Serves the site in `out` under `/repo/` and starts Chromium; `None` when
+/// Chromium is missing outside CI.
+pub async fn open(out: &Path) -> Option<Session> {
+    open_with(out, &[]).await
+}
+
+pub async fn open_with(out: &Path, extra: &[&str]) -> Option<Session> {
+    let browser = start_with(extra).await?;
+    Some(Session {
+        root: serve_like_pages(out, "repo"),
+        browser,
+    })
+}
+
+/// Starts Chromium, or returns `None` (with the reason printed) when it is
+/// not installed and the tests do not run under CI, where it must be.
+pub async fn start() -> Option<Browser> {
+    start_with(&[]).await
+}
+
+/// Starts Chromium with extra command-line switches.
+pub async fn start_with(extra: &[&str]) -> Option<Browser> {
+    let chromium = find("chromium").or_else(|| find("chromium-browser"));
+    let driver = find("chromedriver");
+    let (chromium, driver) = super::require(
+        chromium.zip(driver),
+        "chromium and chromedriver are not installed (apt-get install chromium chromium-driver)",
+    )?;
+    let port = TcpListener::bind("127.0.0.1:0")
+        .expect("port")
+        .local_addr()
+        .expect("addr")
+        .port();
+    let child = Command::new(driver)
+        .process_group(0)
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start chromedriver");
+    let profile = tempfile::tempdir().expect("profile");
+    let mut args: Vec<String> = [
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1200,900",
+    ]
+    .iter()
+    .map(|a| a.to_string())
+    .collect();
+    args.push(format!("--user-data-dir={}", profile.path().display()));
+    args.extend(extra.iter().map(|a| a.to_string()));
+    let caps: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_value(serde_json::json!({
+            "goog:chromeOptions": {
+                "binary": chromium,
+                "args": args
+            }
+        }))
+        .expect("caps");
+    let started = Instant::now();
+    loop {
+        match ClientBuilder::rustls()
+            .expect("tls")
+            .capabilities(caps.clone())
+            .connect(&format!("http://127.0.0.1:{port}"))
+            .await
+        {
+            Ok(client) => {
+                return Some(Browser {
+                    client,
+                    driver: child,
+                    _profile: profile,
+                });
+            }
+            Err(err) if started.elapsed() > Duration::from_secs(20) => {
+                panic!("chromedriver: {err}")
+            }
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+}
+
+/// Waits until `check` returns `Some`, or panics after a few seconds.
+pub async fn wait_for<T, F, Fut>(what: &str, mut check: F) -> T
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Option<T>>,
+{
+    let started = Instant::now();
+    loop {
+        if let Some(value) = check().await {
+            return value;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Waits until the browser's address ends with `suffix`.
+pub async fn wait_for_url(client: &Client, suffix: &str) {
+    wait_for(&format!("the address to end with {suffix}"), || async {
+        let url = client.current_url().await.ok()?.to_string();
+        url.ends_with(suffix).then_some(())
+    })
+    .await
+}
