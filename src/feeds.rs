@@ -9,8 +9,7 @@ use serde::Serialize;
 use crate::catalog::{Catalog, Field};
 use crate::content::{CodeEntry, CodeText, Reconnect, Sender};
 use crate::markdown;
-use crate::pages;
-use crate::pages::PageKind;
+use crate::pages::{self, PageKind};
 
 /// One code in `/api/codes.json`.
 #[derive(Serialize)]

@@ -43,6 +43,7 @@ mod output;
 pub mod static_files;
 mod write;
 
+use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 pub use catalog::Catalog;
@@ -61,19 +62,21 @@ pub struct BuildReport {
     pub elapsed: Duration,
 }
 
-/// Loads and validates the project's content and makes sure no published
-/// URL would be dropped: everything a build or a check needs before writing.
+/// Validates the project's content and makes sure no published URL would be
+/// dropped: everything a build or a check needs before writing. Returns the
+/// catalog and every URL it publishes, for the lock.
 fn prepare<'a>(
     project: &Project,
     content: &'a load::Content,
     problems: Vec<Problem>,
-) -> Result<Catalog<'a>> {
+) -> Result<(Catalog<'a>, BTreeSet<String>)> {
     let catalog = validate::validate(content, problems, project.base_url.as_ref())?;
-    let dropped = lock::verify(&catalog, &lock::published(&catalog));
+    let published = lock::published(&catalog);
+    let dropped = lock::verify(&catalog, &published);
     if !dropped.is_empty() {
         return Err(Error::Content(dropped));
     }
-    Ok(catalog)
+    Ok((catalog, published))
 }
 
 /// Builds the site: load, validate, render, write; the previous output stays
@@ -82,12 +85,12 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let project = Project::new(options)?;
     let (content, problems) = load::load(&project.content);
-    let catalog = prepare(&project, &content, problems)?;
+    let (catalog, published) = prepare(&project, &content, problems)?;
     let output = output::Output::begin(&project.out, &project.root, &project.sources())?;
     match write::write(&catalog, &output, &project.static_dir) {
         Ok(written) => {
             let changes = output.commit()?;
-            lock::update(&project.lock_file, &catalog, &lock::published(&catalog))?;
+            lock::update(&project.lock_file, &catalog, &published)?;
             Ok(BuildReport {
                 written,
                 changes,
@@ -120,7 +123,7 @@ pub fn check(content_dir: &std::path::Path, base_url: Option<&str>) -> Result<Ch
         base_url: base_url.map(str::to_string),
     })?;
     let (content, problems) = load::load(&project.content);
-    let catalog = prepare(&project, &content, problems)?;
+    let (catalog, _) = prepare(&project, &content, problems)?;
     let output = output::Output::begin(&project.out, &project.root, &project.sources())?;
     let written = write::write(&catalog, &output, &project.static_dir);
     let problems = check::check_site(output.staging_dir(), catalog.urls());

@@ -148,9 +148,7 @@ impl Content {
             )),
         }
     }
-}
 
-impl Content {
     /// Remembers a code or language whose file could not be read or parsed.
     fn mark_broken(&mut self, rel: &Path) {
         let parts: Vec<&str> = rel.iter().filter_map(|p| p.to_str()).collect();

@@ -67,6 +67,10 @@ fn number(text: &str) -> Option<u16> {
     text.parse().ok()
 }
 
+/// The codes a site may document: 0-999 are never used, and nothing above
+/// 4999 is a close code.
+pub const DOCUMENTED: std::ops::RangeInclusive<u16> = 1000..=4999;
+
 /// The ranges of RFC 6455 §7.4.2, each with a page.
 pub const RANGES: [(u16, u16); 4] = [(0, 999), (1000, 2999), (3000, 3999), (4000, 4999)];
 

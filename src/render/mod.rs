@@ -84,8 +84,15 @@ pub(crate) fn page(context: PageContext, kind: PageKind) -> Result<String> {
         PageKind::Compare(a, b) => compare::page(context, a, b).render(),
         PageKind::Range(start, end) => range::page(context, start, end).render(),
     };
+    named(rendered, || {
+        context.catalog.urls().page(context.lang(), kind)
+    })
+}
+
+/// A template's error, named by the page it was rendering.
+fn named(rendered: askama::Result<String>, page: impl FnOnce() -> String) -> Result<String> {
     rendered.map_err(|source| Error::Template {
-        page: context.catalog.urls().page(context.lang(), kind),
+        page: page(),
         source,
     })
 }

@@ -5,11 +5,12 @@
 use askama::Template;
 
 use crate::catalog::Catalog;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::pages::Redirect;
 use crate::strings::Strings;
 
 use super::layout::Layout;
+use super::named;
 
 #[derive(Template)]
 #[template(path = "redirect.html")]
@@ -40,12 +41,9 @@ pub(crate) fn redirect_page(catalog: &Catalog, redirect: &Redirect) -> Result<St
     );
     layout.canonical = target.clone();
     let layout = layout.without_alternates();
-    RedirectPage { layout, target }
-        .render()
-        .map_err(|source| Error::Template {
-            page: redirect.from.clone(),
-            source,
-        })
+    named(RedirectPage { layout, target }.render(), || {
+        redirect.from.clone()
+    })
 }
 
 /// The not-found page, in the default language with the others beside it.
@@ -60,17 +58,13 @@ pub(crate) fn not_found_page(catalog: &Catalog) -> Result<String> {
         |lang| catalog.urls().index(lang),
     )
     .without_alternates();
-    NotFoundPage {
+    let page = NotFoundPage {
         layout,
         others: catalog.languages()[1..]
             .iter()
             .map(|l| (l.code, l.strings))
             .collect(),
         lookup_json: crate::feeds::lookup_json(catalog, language.code),
-    }
-    .render()
-    .map_err(|source| Error::Template {
-        page: "404.html".to_string(),
-        source,
-    })
+    };
+    named(page.render(), || "404.html".to_string())
 }

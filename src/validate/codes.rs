@@ -8,6 +8,7 @@ use crate::catalog::Catalog;
 use crate::content::CodeEntry;
 use crate::error::Problem;
 use crate::load::Loaded;
+use crate::pages;
 
 use super::{external_source, file_stem, non_empty, texts};
 
@@ -17,7 +18,7 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
         let (file, value) = (&entry.file, &entry.value);
         let code = value.number();
         let span = value.code.span();
-        if !(1000..=4999).contains(&code) {
+        if !pages::DOCUMENTED.contains(&code) {
             problems.push(file.problem(span.clone(), format!("code {code} cannot be documented here")).with_hint(
                 "close codes are 1000-4999: 0-999 are never used, and nothing above 4999 is a close code",
             ));

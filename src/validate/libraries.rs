@@ -9,6 +9,7 @@ use toml::Spanned;
 use crate::catalog::Catalog;
 use crate::error::Problem;
 use crate::highlight;
+use crate::pages;
 use crate::source::SourceFile;
 
 use super::{external_source, placeholders, value_start};
@@ -92,7 +93,7 @@ pub(super) fn check_captured(catalog: &Catalog, problems: &mut Vec<Problem>) {
         let mut scenarios = BTreeSet::new();
         for line in &captured.line {
             let code = *line.code.get_ref();
-            if !(1000..=4999).contains(&code) {
+            if !pages::DOCUMENTED.contains(&code) {
                 problems.push(file.problem(
                     line.code.span(),
                     format!("code {code} has no page to answer this line"),
