@@ -4,18 +4,9 @@
 use crate::common;
 
 use std::fs;
-use std::path::Path;
 
 use crate::common::{attrs, sel, snapshot, texts};
 use closecodes::{BuildOptions, Error, build};
-
-fn options(content: &Path, out: &Path) -> BuildOptions {
-    BuildOptions {
-        content: content.to_path_buf(),
-        out: out.to_path_buf(),
-        base_url: None,
-    }
-}
 
 #[test]
 fn writes_every_page_kind_and_data_file() {
@@ -117,14 +108,12 @@ fn two_builds_of_the_same_content_are_identical() {
 
 #[test]
 fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
-    let temp = common::temp_dir();
-    let content = temp.path().join("content");
-    common::copy_dir(&common::mini_content(), &content);
-    let out = temp.path().join("public");
-    build(&options(&content, &out)).expect("first build");
+    let scratch = common::Scratch::mini();
+    let (content, out) = (&scratch.content, scratch.out());
+    build(&scratch.options(&out, None)).expect("first build");
     let before = snapshot(&out);
     let beside = || -> Vec<String> {
-        let mut names: Vec<String> = fs::read_dir(temp.path())
+        let mut names: Vec<String> = fs::read_dir(scratch.root())
             .expect("list")
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
@@ -134,7 +123,7 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
     let beside_before = beside();
 
     fs::write(content.join("codes/1000.toml"), "code = \"oops\"\n").expect("break content");
-    let err = build(&options(&content, &out)).expect_err("broken content");
+    let err = build(&scratch.options(&out, None)).expect_err("broken content");
     assert!(matches!(err, Error::Content(_)), "{err}");
     assert_eq!(snapshot(&out), before);
     assert_eq!(
@@ -146,13 +135,11 @@ fn a_failed_build_leaves_the_previous_output_exactly_as_it_was() {
 
 #[test]
 fn the_change_summary_counts_what_a_rebuild_changed() {
-    let temp = common::temp_dir();
-    let content = temp.path().join("content");
-    common::copy_dir(&common::mini_content(), &content);
-    let out = temp.path().join("public");
-    let first = build(&options(&content, &out)).expect("first");
+    let scratch = common::Scratch::mini();
+    let (content, out) = (&scratch.content, scratch.out());
+    let first = build(&scratch.options(&out, None)).expect("first");
     assert_eq!(first.changes.added, first.changes.files);
-    let again = build(&options(&content, &out)).expect("again");
+    let again = build(&scratch.options(&out, None)).expect("again");
     assert_eq!(
         (
             again.changes.added,
@@ -164,7 +151,7 @@ fn the_change_summary_counts_what_a_rebuild_changed() {
 
     let path = content.join("codes/4001.toml");
     common::edit_file(&path, "expired.", "ran out.");
-    let edited = build(&options(&content, &out)).expect("edited");
+    let edited = build(&scratch.options(&out, None)).expect("edited");
     assert_eq!((edited.changes.added, edited.changes.removed), (0, 0));
     assert!(edited.changes.changed > 0);
 
@@ -172,7 +159,7 @@ fn the_change_summary_counts_what_a_rebuild_changed() {
     // Dropping published pages on purpose means releasing them from the lock.
     fs::remove_file(content.join("urls.lock")).expect("remove lock");
     common::edit_file(&content.join("codes/1006.toml"), "[1000, 4001]", "[1000]");
-    let smaller = build(&options(&content, &out)).expect("smaller");
+    let smaller = build(&scratch.options(&out, None)).expect("smaller");
     assert!(smaller.changes.removed > 0);
     assert!(!out.join("4001/index.html").exists());
 }
@@ -183,7 +170,12 @@ fn refuses_a_directory_it_did_not_create() {
     let out = temp.path().join("mine");
     fs::create_dir_all(&out).expect("mkdir");
     fs::write(out.join("notes.txt"), "keep me").expect("write");
-    let err = build(&options(&common::mini_content(), &out)).expect_err("must refuse");
+    let options = BuildOptions {
+        content: common::mini_content(),
+        out: out.clone(),
+        base_url: None,
+    };
+    let err = build(&options).expect_err("must refuse");
     assert!(matches!(err, Error::Output { .. }), "{err}");
     assert_eq!(err.exit_code(), 2);
     assert_eq!(
@@ -194,17 +186,16 @@ fn refuses_a_directory_it_did_not_create() {
 
 #[test]
 fn refuses_the_project_directories() {
-    let temp = common::temp_dir();
-    let content = temp.path().join("content");
-    common::copy_dir(&common::mini_content(), &content);
+    let scratch = common::Scratch::mini();
+    let content = &scratch.content;
     for out in [
         content.clone(),
         content.join("codes"),
-        temp.path().to_path_buf(),
-        temp.path().join("templates"),
-        temp.path().join("static"),
+        scratch.root().to_path_buf(),
+        scratch.root().join("templates"),
+        scratch.root().join("static"),
     ] {
-        let err = build(&options(&content, &out)).expect_err("must refuse");
+        let err = build(&scratch.options(&out, None)).expect_err("must refuse");
         assert!(
             matches!(err, Error::Output { .. }),
             "{}: {err}",
@@ -216,11 +207,9 @@ fn refuses_the_project_directories() {
 
 #[test]
 fn a_build_that_would_drop_a_published_url_fails_until_it_redirects() {
-    let temp = common::temp_dir();
-    let content = temp.path().join("content");
-    common::copy_dir(&common::mini_content(), &content);
-    let out = temp.path().join("public");
-    build(&options(&content, &out)).expect("first build");
+    let scratch = common::Scratch::mini();
+    let (content, out) = (&scratch.content, scratch.out());
+    build(&scratch.options(&out, None)).expect("first build");
     let lock = fs::read_to_string(content.join("urls.lock")).expect("lock written");
     assert!(
         lock.lines().any(|l| l == "/4001/#fix"),
@@ -229,7 +218,7 @@ fn a_build_that_would_drop_a_published_url_fails_until_it_redirects() {
 
     fs::remove_file(content.join("codes/4001.toml")).expect("remove 4001");
     common::edit_file(&content.join("codes/1006.toml"), "[1000, 4001]", "[1000]");
-    let err = build(&options(&content, &out)).expect_err("dropping /4001/ must fail");
+    let err = build(&scratch.options(&out, None)).expect_err("dropping /4001/ must fail");
     let message = err.to_string();
     assert!(
         message.contains("urls.lock:") && message.contains("/4001/ was published"),
@@ -265,7 +254,7 @@ fn a_build_that_would_drop_a_published_url_fails_until_it_redirects() {
         .map(|l| format!("{l}\n"))
         .collect();
     fs::write(content.join("urls.lock"), released).expect("release data files");
-    build(&options(&content, &out)).expect("with a redirect the build passes");
+    build(&scratch.options(&out, None)).expect("with a redirect the build passes");
     let page = common::Built::page_at(&out, "4001/");
     assert_eq!(
         common::attrs(&page, "link[rel=canonical]", "href"),

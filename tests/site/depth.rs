@@ -294,11 +294,9 @@ fn the_private_code_guide_shows_an_entry_that_builds() {
             (4000..=4999).contains(&code),
             "the sample is a private code"
         );
-        let temp = common::temp_dir();
-        let content = temp.path().join("content");
-        common::copy_dir(&common::real_content(), &content);
-        fs::write(content.join(format!("codes/{code}.toml")), &sample).expect("write");
-        let built = common::build(&content, None);
+        let scratch = common::Scratch::of(&common::real_content());
+        fs::write(scratch.path(&format!("codes/{code}.toml")), &sample).expect("write");
+        let built = scratch.build(None);
         let page = built.page(&format!("{code}/"));
         let h1 = texts(&page, "h1").join(" ");
         assert!(h1.contains(&code.to_string()), "{h1}");

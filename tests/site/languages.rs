@@ -5,15 +5,14 @@
 use crate::common;
 
 use std::fs;
-use std::path::Path;
 
-use crate::common::{attrs, texts};
+use crate::common::{Scratch, attrs, texts};
 
 /// The mini site plus a made-up language "xx" whose words are the English
 /// ones wrapped in brackets; only 1006's summary is translated.
-fn site_with_a_third_language(root: &Path) -> std::path::PathBuf {
-    let content = root.join("content");
-    common::copy_dir(&common::mini_content(), &content);
+fn site_with_a_third_language() -> Scratch {
+    let scratch = Scratch::mini();
+    let content = &scratch.content;
     let en = fs::read_to_string(content.join("i18n/en.toml")).expect("en.toml");
     let mut table: toml::Table = toml::from_str(&en).expect("parse");
     fn bracket(value: &mut toml::Value) {
@@ -42,17 +41,16 @@ fn site_with_a_third_language(root: &Path) -> std::path::PathBuf {
         format!("{text}\n[text.xx]\nsummary = \"Xish summary of 1006.\"\n"),
     )
     .expect("write");
-    content
+    scratch
 }
 
 #[test]
 fn a_third_language_needs_only_its_strings_and_a_line_in_site_toml() {
-    let temp = common::temp_dir();
-    let content = site_with_a_third_language(temp.path());
-    let site = common::build(&content, None);
+    let scratch = site_with_a_third_language();
     let xx: toml::Table =
-        toml::from_str(&fs::read_to_string(content.join("i18n/xx.toml")).expect("read"))
+        toml::from_str(&fs::read_to_string(scratch.path("i18n/xx.toml")).expect("read"))
             .expect("parse");
+    let site = scratch.build(None);
 
     let page = site.page("xx/1006/");
     assert_eq!(attrs(&page, "html", "lang"), ["xx"]);
@@ -85,9 +83,9 @@ fn a_third_language_needs_only_its_strings_and_a_line_in_site_toml() {
 
 #[test]
 fn coverage_counts_missing_and_stale_translations() {
-    let temp = common::temp_dir();
-    let content = site_with_a_third_language(temp.path());
-    let report = closecodes::check(&content, None).expect("check");
+    let scratch = site_with_a_third_language();
+    let content = &scratch.content;
+    let report = closecodes::check(content, None).expect("check");
     let xx = &report.coverage[0];
     assert_eq!(xx.lang, "xx");
     // 3 codes × 5 fields, 4 ranges × 3, 1 comparison × 2.
@@ -108,12 +106,12 @@ fn coverage_counts_missing_and_stale_translations() {
     )
     .expect("write");
     assert!(
-        closecodes::check(&content, None).expect("check").coverage[0]
+        closecodes::check(content, None).expect("check").coverage[0]
             .stale
             .is_empty()
     );
     common::edit_file(&code, "dropped without", "ended without");
-    let stale = &closecodes::check(&content, None).expect("check").coverage[0].stale;
+    let stale = &closecodes::check(content, None).expect("check").coverage[0].stale;
     assert_eq!(stale.len(), 1);
     assert!(stale[0].message.contains("stale"), "{}", stale[0]);
 }

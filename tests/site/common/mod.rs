@@ -88,19 +88,7 @@ impl Built {
 /// temporary directory under `target/`: sites kept for a whole test binary
 /// in statics are never dropped, and must not pile up in the system's /tmp.
 pub fn build(content: &Path, base_url: Option<&str>) -> Built {
-    let scratch = Scratch::of(content);
-    let out = scratch.root().join("public");
-    let report = closecodes::build(&BuildOptions {
-        content: scratch.content.clone(),
-        out: out.clone(),
-        base_url: base_url.map(str::to_string),
-    })
-    .unwrap_or_else(|e| panic!("build failed:\n{e}"));
-    Built {
-        temp: scratch.temp,
-        out,
-        report,
-    }
+    Scratch::of(content).build(base_url)
 }
 
 /// A copy of a content directory to edit, under `target/`, removed when
@@ -149,9 +137,14 @@ impl Scratch {
         }
     }
 
+    /// Where [`Scratch::build`] writes: `public/` beside the content.
+    pub fn out(&self) -> PathBuf {
+        self.root().join("public")
+    }
+
     /// Builds the copy into `public/` beside it.
     pub fn build(self, base_url: Option<&str>) -> Built {
-        let out = self.root().join("public");
+        let out = self.out();
         let report = closecodes::build(&self.options(&out, base_url))
             .unwrap_or_else(|e| panic!("build failed:\n{e}"));
         Built {
