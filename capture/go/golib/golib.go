@@ -117,6 +117,29 @@ func BadClient(p Plan, url, scenario, action string, args ...string) {
 	cmd.Wait()
 }
 
+// BadClients sends the misbehaving peer, as a client, at our server once for
+// each client-side failure: the server's routes /read/CODE/SCENARIO and
+// /keepalive/CODE/SCENARIO record what the library reports. Messages over
+// limit bytes are too big.
+func BadClients(p Plan, limit int) {
+	self := fmt.Sprintf("ws://127.0.0.1:%d", p.Port)
+	bad := func(scenario string, code int, action string, args ...string) {
+		BadClient(p, fmt.Sprintf("%s/read/%d/%s", self, code, scenario), scenario, action, args...)
+	}
+	bad("bad-client-reset", 1006, "reset")
+	bad("bad-client-killed", 1006, "killed")
+	bad("bad-client-eof", 1006, "eof")
+	bad("bad-client-close-empty", 1005, "close-empty")
+	bad("bad-client-rsv-bit", 1002, "rsv")
+	bad("bad-client-unmasked-frame", 1002, "unmasked")
+	bad("bad-client-ping-too-big", 1002, "ping-big")
+	bad("bad-client-too-big", 1009, "big", fmt.Sprint(limit+1))
+	for _, code := range p.WireOnly {
+		bad(fmt.Sprintf("bad-client-sends-%d", code), code, "close", fmt.Sprint(code), p.Reasons[fmt.Sprint(code)])
+	}
+	BadClient(p, fmt.Sprintf("%s/keepalive/1006/keepalive-server", self), "keepalive-server", "silent", "1")
+}
+
 func Atoi(s string) int {
 	n, err := strconv.Atoi(s)
 	Must(err)

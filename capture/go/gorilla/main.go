@@ -146,21 +146,6 @@ func main() {
 	badServer("tls-self-signed", 1015, plan.TLSPeer, false)
 	badServer("connection-refused", 1006, plan.Refused, false)
 
-	self := fmt.Sprintf("ws://127.0.0.1:%d", plan.Port)
-	bad := func(scenario string, code int, action string, args ...string) {
-		golib.BadClient(plan, fmt.Sprintf("%s/read/%d/%s", self, code, scenario), scenario, action, args...)
-	}
-	bad("bad-client-reset", 1006, "reset")
-	bad("bad-client-killed", 1006, "killed")
-	bad("bad-client-eof", 1006, "eof")
-	bad("bad-client-close-empty", 1005, "close-empty")
-	bad("bad-client-rsv-bit", 1002, "rsv")
-	bad("bad-client-unmasked-frame", 1002, "unmasked")
-	bad("bad-client-ping-too-big", 1002, "ping-big")
-	bad("bad-client-too-big", 1009, "big", fmt.Sprint(limit+1))
-	for _, code := range plan.WireOnly {
-		bad(fmt.Sprintf("bad-client-sends-%d", code), code, "close", fmt.Sprint(code), plan.Reasons[fmt.Sprint(code)])
-	}
-	golib.BadClient(plan, fmt.Sprintf("%s/keepalive/1006/keepalive-server", self), "keepalive-server", "silent", "1")
+	golib.BadClients(plan, limit)
 	os.Exit(0)
 }
