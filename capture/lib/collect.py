@@ -59,15 +59,40 @@ def parse(library, output):
     return meta, lines
 
 
-def one_page_per_text(lines):
-    """A text that several codes produce (a refusal that does not name the
-    code, "Connection closed normally") can land on one page only: keep it
-    under the lowest of those codes. Returns (kept, dropped count)."""
-    lowest = {}
+# Codes that may never appear in a Close frame (RFC 6455 section 7.4.1).
+NOT_ON_THE_WIRE = {1004, 1005, 1006, 1015}
+CLOSE_SCENARIO = re.compile(r"^(client|server)-close-(\d+)$")
+SENDS_SCENARIO = re.compile(r"^bad-(client|server)-sends-(\d+)$")
+
+
+def answer(line):
+    """The code whose page answers a line. A side that received a code which
+    may not be sent fails the connection as a protocol error, so what it
+    prints is a 1002, as is anything a side printed after it saw 1002."""
+    if line.get("seen") == 1002:
+        return 1002
+    if SENDS_SCENARIO.match(line["scenario"]):
+        return 1002
+    close = CLOSE_SCENARIO.match(line["scenario"])
+    if close and int(close.group(2)) in NOT_ON_THE_WIRE and close.group(1) != line["side"]:
+        return 1002
+    return line["code"]
+
+
+def one_line_per_text(lines):
+    """Labels each line with the code whose page answers it, and keeps a text
+    that several codes produce (a refusal that does not name the code) once:
+    under the lowest code, with the others in `also`."""
+    codes = {}
     for line in lines:
-        lowest[line["text"]] = min(lowest.get(line["text"], line["code"]), line["code"])
-    kept = [line for line in lines if line["code"] == lowest[line["text"]]]
-    return kept, len(lines) - len(kept)
+        line["code"] = answer(line)
+        codes.setdefault(line["text"], set()).add(line["code"])
+    kept = []
+    for line in lines:
+        all_codes = sorted(codes[line["text"]])
+        if line["code"] == all_codes[0]:
+            kept.append(dict(line, also=all_codes[1:]) if len(all_codes) > 1 else line)
+    return kept
 
 
 def unique_ids(lines):
@@ -109,6 +134,8 @@ def render(meta, lines):
         out.append(f"runtime = {toml_string(meta['runtime'])}")
     for line in lines:
         out += ["", "[[line]]", f"scenario = {toml_string(line['scenario'])}", f"code = {int(line['code'])}"]
+        if line.get("also"):
+            out.append(f"also = [{', '.join(str(c) for c in line['also'])}]")
         out.append(f"side = {toml_string(line['side'])}")
         if line.get("seen") is not None:
             out.append(f"seen = {int(line['seen'])}")
@@ -128,6 +155,8 @@ def code_mismatches(lines):
     notes = []
     for line in lines:
         named = {int(n) for n in CODE_IN_TEXT.findall(line["text"])} & PAGES
-        if named and line["code"] not in named:
+        if line["code"] == 1002:
+            named -= NOT_ON_THE_WIRE
+        if named and not named & {line["code"], *line.get("also", [])}:
             notes.append(f"{line['scenario']}: code {line['code']} but the text names {sorted(named)}")
     return notes

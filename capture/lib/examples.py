@@ -277,6 +277,7 @@ GO_HEADER = """package main
 
 import (
 	"crypto/tls"
+	"crypto/x509"
 	"errors"
 	"fmt"
 	"log"
@@ -292,6 +293,7 @@ var _ = errors.New
 var _ = strings.Contains
 var _ = time.Now
 var _ *tls.Config
+var _ x509.UnknownAuthorityError
 var _ = fmt.Sprint
 
 func main() {

@@ -127,7 +127,7 @@ def capture(library, codes):
         return 0, time.monotonic() - started, f"exit {result.returncode}: " + " | ".join(tail), []
     try:
         meta, lines = collect.parse(library, result.stdout)
-        lines, _ = collect.one_page_per_text(lines)
+        lines = collect.one_line_per_text(lines)
         lines = collect.unique_ids(lines)
     except collect.CaptureError as err:
         return 0, time.monotonic() - started, str(err), []

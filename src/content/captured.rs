@@ -26,6 +26,10 @@ pub struct CapturedLine {
     pub scenario: String,
     /// The code whose page answers a reader who saw this text.
     pub code: Spanned<u16>,
+    /// Other codes that make the library print exactly this text (a refusal
+    /// that does not name the code): their pages answer it as well.
+    #[serde(default)]
+    pub also: Vec<u16>,
     pub side: Side,
     /// The close code this side reported, if any.
     pub seen: Option<u16>,

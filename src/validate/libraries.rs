@@ -92,12 +92,13 @@ pub(super) fn check_captured(catalog: &Catalog, problems: &mut Vec<Problem>) {
         }
         let mut scenarios = BTreeSet::new();
         for line in &captured.line {
-            let code = *line.code.get_ref();
-            if !pages::DOCUMENTED.contains(&code) {
-                problems.push(file.problem(
-                    line.code.span(),
-                    format!("code {code} has no page to answer this line"),
-                ));
+            for code in std::iter::once(*line.code.get_ref()).chain(line.also.iter().copied()) {
+                if !pages::DOCUMENTED.contains(&code) {
+                    problems.push(file.problem(
+                        line.code.span(),
+                        format!("code {code} has no page to answer this line"),
+                    ));
+                }
             }
             if !scenarios.insert(line.scenario.as_str()) {
                 problems.push(file.problem(
