@@ -7,7 +7,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Field};
-use crate::content::{CodeEntry, CodeText, Reconnect, Sender};
+use crate::content::{CodeEntry, CodeText, Reconnect, RuleKind, Sender};
 use crate::markdown;
 use crate::pages::{self, PageKind};
 
@@ -228,6 +228,34 @@ struct LookupData<'a> {
     ranges: Vec<LookupRange<'a>>,
     #[serde(rename = "resultsLabel")]
     results_label: &'a str,
+    /// How to read texts that name no code (`lookup.toml`).
+    rules: Vec<LookupRuleData<'a>>,
+    /// Each library's release and its names for codes, by id.
+    libraries: BTreeMap<&'a str, LookupLibrary<'a>>,
+    /// Why a result is offered, by kind of match.
+    why: &'a crate::strings::WhyStrings,
+}
+
+#[derive(Serialize)]
+struct LookupRuleData<'a> {
+    kind: RuleKind,
+    /// The pattern, for `new RegExp(re, cs ? "" : "i")`.
+    re: &'a str,
+    cs: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<u16>,
+    /// The range page's path, when a range answers the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<String>,
+    libraries: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LookupLibrary<'a> {
+    /// Name and release, as the explanation shows it: "ws 8.23.0".
+    label: String,
+    /// Constant name to code.
+    names: BTreeMap<&'a str, u16>,
 }
 
 #[derive(Serialize)]
@@ -237,12 +265,21 @@ struct LookupCode<'a> {
     /// then the summaries.
     keywords: Vec<String>,
     /// Real log lines that point at the code.
-    messages: Vec<&'a str>,
+    messages: Vec<LookupMessage<'a>>,
     name: &'a str,
+    /// May a Close frame carry it? A received one that may not is a 1002.
+    sendable: bool,
     /// How many of `keywords` are strong: a match on one is a match on the code.
     strong: usize,
     summary: String,
     url: String,
+}
+
+#[derive(Serialize)]
+struct LookupMessage<'a> {
+    text: &'a str,
+    /// The library that prints it, with its release.
+    library: String,
 }
 
 #[derive(Serialize)]
@@ -286,10 +323,23 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
                     .map(|t| markdown::to_plain(t.text))
                     .unwrap_or_default(),
                 keywords,
+                sendable: entry.sendable,
                 strong,
                 messages: catalog
                     .messages_for(code)
-                    .map(|m| m.text.as_str())
+                    .map(|m| LookupMessage {
+                        text: m.text.as_str(),
+                        library: catalog.library(m.library.get_ref()).map_or_else(
+                            || m.library.get_ref().clone(),
+                            |l| {
+                                format!(
+                                    "{} {}",
+                                    l.short_name(),
+                                    m.verified.as_ref().map_or("", |v| v.get_ref())
+                                )
+                            },
+                        ),
+                    })
                     .collect(),
             }
         })
@@ -314,8 +364,53 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
         results_label: &language.strings.lookup.results,
         ranges,
         codes,
+        rules: lookup_rules(catalog, lang),
+        libraries: catalog
+            .libraries()
+            .iter()
+            .map(|library| {
+                let names = library
+                    .constants
+                    .iter()
+                    .filter_map(|(code, name)| Some((name.get_ref().as_str(), code.parse().ok()?)))
+                    .collect();
+                let label = format!("{} {}", library.short_name(), library.verified());
+                (library.id(), LookupLibrary { label, names })
+            })
+            .collect(),
+        why: &language.strings.lookup_why,
     };
     script_safe(&serde_json::to_string(&data).expect("JSON of plain data"))
+}
+
+fn lookup_rules<'a>(catalog: &Catalog<'a>, lang: &str) -> Vec<LookupRuleData<'a>> {
+    let Some(loaded) = &catalog.content().lookup else {
+        return Vec::new();
+    };
+    let urls = catalog.urls();
+    loaded
+        .value
+        .rule
+        .iter()
+        .map(|rule| LookupRuleData {
+            kind: rule.kind,
+            re: rule.pattern.get_ref(),
+            cs: rule.case_sensitive,
+            code: rule.code.as_ref().map(|c| *c.get_ref()),
+            range: rule.range.as_ref().and_then(|r| {
+                let (start, end) = r.get_ref().split_once('-')?;
+                Some(urls.href(&urls.page(
+                    lang,
+                    PageKind::Range(start.parse().ok()?, end.parse().ok()?),
+                )))
+            }),
+            libraries: rule
+                .libraries
+                .iter()
+                .map(|l| l.get_ref().as_str())
+                .collect(),
+        })
+        .collect()
 }
 
 /// Makes JSON safe inside a `<script>` element: no `</script>` or `<!--` can

@@ -11,8 +11,8 @@ use toml::Spanned;
 use walkdir::WalkDir;
 
 use crate::content::{
-    CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, MessagesFile,
-    RangeEntry, RedirectsFile, SiteConfig, Translatable,
+    CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, LookupFile,
+    MessagesFile, RangeEntry, RedirectsFile, SiteConfig, Translatable,
 };
 use crate::error::Problem;
 use crate::source::SourceFile;
@@ -38,6 +38,8 @@ pub struct Content {
     pub libraries: Option<Loaded<LibrariesFile>>,
     pub messages: Option<Loaded<MessagesFile>>,
     pub examples: Option<Loaded<ExamplesFile>>,
+    /// `lookup.toml`: how the lookup reads texts that name no code.
+    pub lookup: Option<Loaded<LookupFile>>,
     pub redirects: Option<Loaded<RedirectsFile>>,
     /// `captured/<library>.toml`: what libraries printed when they ran.
     pub captured: Vec<Loaded<CapturedFile>>,
@@ -120,6 +122,7 @@ impl Content {
             ["libraries.toml"] => self.libraries = parse(&file, problems),
             ["messages.toml"] => self.messages = parse(&file, problems),
             ["examples.toml"] => self.examples = parse(&file, problems),
+            ["lookup.toml"] => self.lookup = parse(&file, problems),
             ["redirects.toml"] => self.redirects = parse(&file, problems),
             ["urls.lock"] => self.url_lock = Some(file),
             ["README.md"] => {}
@@ -143,7 +146,7 @@ impl Content {
                 self.captured.extend(parse(&file, problems))
             }
             _ => problems.push(Problem::at_file(&file.path, "unexpected file in the content directory").with_hint(
-                "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, redirects.toml, urls.lock, \
+                "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, lookup.toml, redirects.toml, urls.lock, \
                  and TOML files under i18n/, codes/, ranges/, comparisons/ and captured/",
             )),
         }

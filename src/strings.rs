@@ -9,7 +9,7 @@ use crate::content::{Reconnect, Sender};
 macro_rules! string_table {
     ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
         $(#[$doc])*
-        #[derive(Debug, Clone, Deserialize)]
+        #[derive(Debug, Clone, Deserialize, serde::Serialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
             $(pub $field: String,)*
@@ -34,6 +34,7 @@ pub struct Strings {
     pub range_page: RangePageStrings,
     pub index: IndexStrings,
     pub lookup: LookupStrings,
+    pub lookup_why: WhyStrings,
     pub not_found: NotFoundStrings,
     pub redirect: RedirectStrings,
     pub fallback: FallbackStrings,
@@ -123,6 +124,25 @@ string_table!(LookupStrings {
     no_results,
     results
 });
+string_table!(
+    /// Why the lookup offers a result, one per kind of match.
+    WhyStrings {
+        message,
+        name,
+        refused,
+        received,
+        code,
+        tls,
+        protocol,
+        limit,
+        handshake,
+        timeout,
+        network,
+        number,
+        words,
+        duration
+    }
+);
 string_table!(NotFoundStrings {
     title,
     body,
@@ -174,7 +194,7 @@ impl PerReconnect {
 
 /// The placeholders each sentence pattern may use, by its dotted key; every
 /// other string takes none. Validation holds `i18n/*.toml` to this list.
-const PATTERNS: [(&str, &[&str]); 16] = [
+const PATTERNS: [(&str, &[&str]); 28] = [
     ("code_page.title", &["code", "name"]),
     ("code_page.meta_description", &["code", "name"]),
     ("code_page.close_example", &["code"]),
@@ -194,6 +214,18 @@ const PATTERNS: [(&str, &[&str]); 16] = [
     ("compare.one_sendable", &["sent", "local"]),
     ("range_page.title", &["range"]),
     ("range_page.meta_description", &["range"]),
+    ("lookup_why.message", &["library"]),
+    ("lookup_why.name", &["library", "name"]),
+    ("lookup_why.refused", &["library"]),
+    ("lookup_why.received", &["library"]),
+    ("lookup_why.tls", &["library"]),
+    ("lookup_why.protocol", &["library"]),
+    ("lookup_why.limit", &["library"]),
+    ("lookup_why.handshake", &["library"]),
+    ("lookup_why.timeout", &["library"]),
+    ("lookup_why.network", &["library"]),
+    ("lookup_why.number", &["code"]),
+    ("lookup_why.duration", &["duration"]),
 ];
 
 /// The placeholders the string at `key` (`compare.title`) may use.

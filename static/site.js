@@ -118,9 +118,16 @@
     return text.toLowerCase().split(/[^0-9a-z\u3131-\u318e\uac00-\ud7a3]+/)
       .filter(function (w) { return w.length > 1; });
   }
-  // URLs and quoted addresses carry ports and paths, not close codes.
+  // URLs, addresses, ports and source locations (_ssl.c:1006) carry numbers
+  // that are not close codes.
   function withoutAddresses(text) {
-    return text.replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, " ").replace(/'[^']*'/g, " ");
+    return text
+      .replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, " ")
+      .replace(/'[^']*'/g, " ")
+      .replace(/\[?(?:\d{1,3}\.){3}\d{1,3}\]?(?::\d+)?/g, " ")
+      .replace(/\[[0-9a-f:]*:[0-9a-f:]*\](?::\d+)?/gi, " ")
+      .replace(/[\w-]+\.[a-z]{1,4}:\d+/gi, " ")
+      .replace(/\bport:? ?\d+/gi, " ");
   }
   var STOP = words("the a an of to and or in on for with is was by at be it this that websocket ws close closed closing closure code status connection error reason received sent frame then");
   function meaningful(list) { return list.filter(function (w) { return STOP.indexOf(w) < 0; }); }
@@ -133,9 +140,87 @@
         c.terms[w] = Math.max(c.terms[w] || 0, weight);
       });
     });
-    c.phrases = c.messages.map(function (m) { return tokens(withoutAddresses(m)); })
-      .filter(function (p) { return p.length >= 2; });
+    c.phrases = c.messages.map(function (m) { return { tokens: tokens(withoutAddresses(m.text)), library: m.library }; })
+      .filter(function (p) { return p.tokens.length >= 2; });
   });
+
+  // How strongly each kind of match says what the text is: above any bare
+  // number found in it, below a whole known log line.
+  var RANK = { refused: 2750, name: 2740, received: 2720, word: 2600, code: 2500, tls: 2300, protocol: 2200,
+    limit: 2150, handshake: 2100, timeout: 2050, network: 2000 };
+  var rules = data.rules.map(function (r) {
+    try { return { rule: r, re: new RegExp(r.re, r.cs ? "" : "i") }; } catch (e) { return null; }
+  }).filter(Boolean);
+  // A library constant written as a distinctive word: StatusGoingAway,
+  // POLICY_VIOLATION, NormalClosure (not Away or Error).
+  var names = {};
+  Object.keys(data.libraries).forEach(function (id) {
+    var lib = data.libraries[id];
+    Object.keys(lib.names).forEach(function (name) {
+      if (name.length >= 8 && /[a-z][A-Z]|_/.test(name) && !names[name]) names[name] = { code: lib.names[name], library: lib.label };
+    });
+  });
+
+  function fill(pattern, values) {
+    return pattern.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+  function labels(ids) {
+    var list = ids.map(function (id) { return data.libraries[id] ? data.libraries[id].label : id; });
+    return list.length > 3 ? list.slice(0, 3).join(", ") + ", …" : list.join(", ");
+  }
+  function nameToCode(name, ids) {
+    var all = ids.concat(Object.keys(data.libraries));
+    for (var i = 0; i < all.length; i++) {
+      var lib = data.libraries[all[i]];
+      if (lib && name in lib.names) return lib.names[name];
+    }
+    return null;
+  }
+
+  // The page for a code: its own, or its range's for a code without one.
+  function codeResult(n, score, why) {
+    var c = byCode[n];
+    if (c) return { href: c.url, title: c.code + " " + c.name, summary: c.summary, score: score, why: why };
+    var r = rangeOf(n);
+    if (r && n >= 1000) return rangeResult(r, n + ": " + r.start + "-" + r.end, score, why);
+    return null;
+  }
+  function rangeResult(r, title, score, why) {
+    return { href: base + data.prefix + r.start + "-" + r.end + "/", title: title, summary: r.title, score: score, why: why };
+  }
+
+  // What the rules of lookup.toml make of the text.
+  function ruleResults(text) {
+    var out = [];
+    rules.forEach(function (entry) {
+      var r = entry.rule, m = text.match(entry.re);
+      if (!m) return;
+      var why = fill(data.why[r.kind], { library: labels(r.libraries), name: "", code: "" });
+      var score = RANK[r.kind] + Math.min(m[0].length, 99) / 100;
+      if (r.range) {
+        var found = data.ranges.filter(function (g) { return r.range.indexOf("/" + g.start + "-" + g.end + "/") >= 0; })[0];
+        if (found) out.push({ href: r.range, title: found.start + "-" + found.end, summary: found.title, score: score, why: why });
+        return;
+      }
+      var n = r.code, groups = m.groups || {};
+      if (groups.code) n = +groups.code;
+      if (groups.char) n = groups.char.codePointAt(0);
+      if (groups.name && !groups.code) n = nameToCode(groups.name, r.libraries);
+      if (groups.name && r.kind === "name") why = fill(data.why.name, { library: labels(r.libraries), name: groups.name });
+      // A received code that no Close frame may carry is a protocol error.
+      if (r.kind === "received" && !(byCode[n] && byCode[n].sendable)) n = 1002;
+      var result = n === null || n === undefined ? null : codeResult(n, score, why);
+      if (result) out.push(result);
+    });
+    (text.match(/[A-Za-z][A-Za-z0-9_]{7,}/g) || []).forEach(function (token) {
+      var hit = names[token];
+      if (hit) {
+        var result = codeResult(hit.code, RANK.word, fill(data.why.name, { library: hit.library, name: token }));
+        if (result) out.push(result);
+      }
+    });
+    return out;
+  }
 
   function termScore(c, queryWords) {
     var total = 0;
@@ -154,18 +239,22 @@
   }
 
   // How much of one of the code's known log lines the query contains, in
-  // order. The whole line, numbers included, outranks a code number alone:
-  // a browser's message about close(1001) also names 1000, 3000 and 4999.
+  // order. The whole line, numbers included, outranks every rule: a browser's
+  // message about close(1001) also names 1000, 3000 and 4999.
   function phraseScore(c, queryTokens) {
-    var best = 0;
+    var best = { score: 0, library: "" };
     c.phrases.forEach(function (phrase) {
-      var at = 0, found = 0;
-      phrase.forEach(function (w) {
+      var at = 0, found = 0, score = 0;
+      phrase.tokens.forEach(function (w) {
         var i = queryTokens.indexOf(w, at);
         if (i >= 0) { found++; at = i + 1; }
       });
-      if (found === phrase.length && found >= 3) best = Math.max(best, 1100 + found);
-      else if (found >= 2 && found / phrase.length >= 0.75) best = Math.max(best, 20 + found * 5);
+      // A whole known line that is most of the text; a line that is only a
+      // generic prefix of it (Chromium's "WebSocket connection to ... failed:")
+      // ranks below what the rest of the text says.
+      if (found === phrase.tokens.length && found >= 3) score = (found * 4 >= queryTokens.length * 3 ? 3000 : 1950) + found;
+      else if (found >= 2 && found / phrase.tokens.length >= 0.75) score = 20 + found * 5;
+      if (score > best.score) best = { score: score, library: phrase.library };
     });
     return best;
   }
@@ -173,35 +262,38 @@
   function search(query) {
     var results = [];
     var text = withoutAddresses(query);
-    var numbers = (text.match(/\b\d{3,4}\b/g) || []).map(Number);
+    // Four digits are a code wherever they stand; three only on their own.
+    var numbers = (text.match(/\b\d{4}\b/g) || []).map(Number);
+    if (/^\s*\d{1,3}\s*$/.test(text)) numbers.push(+text.trim());
     var codes = numbers.filter(function (n, i) { return byCode[n] && numbers.indexOf(n) === i; });
     if (codes.length >= 2 && /\bvs\.?\b|^\s*\d{3,4}[\s,/&]+\d{3,4}\s*$/i.test(query)) {
       var lo = Math.min(codes[0], codes[1]), hi = Math.max(codes[0], codes[1]);
-      results.push({ href: base + data.prefix + lo + "-vs-" + hi + "/", title: lo + " vs " + hi, summary: byCode[lo].name + " / " + byCode[hi].name, score: 1000 });
+      results.push({ href: base + data.prefix + lo + "-vs-" + hi + "/", title: lo + " vs " + hi, summary: byCode[lo].name + " / " + byCode[hi].name, score: 2800 });
     }
     codes.forEach(function (n, i) {
-      var c = byCode[n];
-      results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: 900 - i });
+      results.push(codeResult(n, 900 - i, fill(data.why.number, { code: n })));
     });
     numbers.forEach(function (n) {
       if (byCode[n]) return;
       var r = rangeOf(n);
-      if (r) results.push({ href: base + data.prefix + r.start + "-" + r.end + "/", title: n + ": " + r.start + "-" + r.end, summary: r.title, score: codes.length ? 1 : 8 });
+      if (r) results.push(rangeResult(r, n + ": " + r.start + "-" + r.end, codes.length ? 1 : 8, fill(data.why.number, { code: n })));
     });
+    results = results.concat(ruleResults(text));
     var queryWords = meaningful(words(text));
     var queryTokens = tokens(text);
     data.codes.forEach(function (c) {
       var phrase = phraseScore(c, queryTokens);
-      var mentioned = codes.indexOf(c.code) >= 0;
-      if (mentioned && phrase < 1100) return;
-      var s = termScore(c, queryWords) + phrase;
-      if (s > 0) results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: s });
+      if (phrase.score >= 3000) {
+        results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: phrase.score, why: fill(data.why.message, { library: phrase.library }) });
+        return;
+      }
+      var s = termScore(c, queryWords) + phrase.score;
+      if (s > 0) results.push({ href: c.url, title: c.code + " " + c.name, summary: c.summary, score: s, why: data.why.words });
     });
-    // A code found both by its number and by a whole log line is listed once.
+    // Each page once, with its best reason.
     var seen = {};
     results.sort(function (x, y) { return y.score - x.score; });
     results = results.filter(function (r) { if (seen[r.href]) return false; seen[r.href] = true; return true; });
-    results.sort(function (x, y) { return y.score - x.score; });
     return results.slice(0, 6);
   }
 
@@ -228,6 +320,12 @@
       s.textContent = r.summary;
       li.appendChild(a);
       li.appendChild(s);
+      if (r.why) {
+        var why = document.createElement("span");
+        why.className = "why";
+        why.textContent = r.why;
+        li.appendChild(why);
+      }
       list.appendChild(li);
     });
     output.appendChild(list);

@@ -66,11 +66,17 @@ SENDS_SCENARIO = re.compile(r"^bad-(client|server)-sends-(\d+)$")
 
 
 def answer(line):
-    """The code whose page answers a line. A side that received a code which
-    may not be sent fails the connection as a protocol error, so what it
-    prints is a 1002, as is anything a side printed after it saw 1002."""
-    if line.get("seen") == 1002:
+    """The code whose page answers a line. What a side reported is what its
+    reader sees, unless the text itself names the code it is about (python-
+    websockets' "sent 1002 (protocol error) ...; no close frame received"
+    reports 1006). A side that received a code which may not be sent fails
+    the connection as a protocol error, so what it prints is a 1002, as is
+    anything a side printed after it saw 1002."""
+    seen = line.get("seen")
+    if seen == 1002:
         return 1002
+    if seen is not None:
+        return line["code"] if str(line["code"]) in line["text"] else seen
     if SENDS_SCENARIO.match(line["scenario"]):
         return 1002
     close = CLOSE_SCENARIO.match(line["scenario"])

@@ -3,6 +3,7 @@
 
 mod captured;
 mod libraries;
+mod lookup;
 
 use std::collections::BTreeMap;
 
@@ -11,6 +12,7 @@ use toml::Spanned;
 
 pub use captured::{CapturedFile, CapturedLine, Side};
 pub use libraries::{Example, ExamplesFile, LibrariesFile, Library, Message, MessagesFile};
+pub use lookup::{LookupFile, LookupRule, RuleKind};
 
 /// `site.toml`: the site as a whole.
 #[derive(Debug, Deserialize)]

@@ -181,7 +181,7 @@ fn verified(
 }
 
 /// A library named by a message or an example must be in libraries.toml.
-fn known_library(
+pub(super) fn known_library(
     catalog: &Catalog,
     file: &SourceFile,
     id: &Spanned<String>,

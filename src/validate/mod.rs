@@ -7,6 +7,7 @@ mod codes;
 mod comparisons;
 mod libraries;
 mod links;
+mod lookup;
 mod ranges;
 mod strings;
 mod texts;
@@ -23,7 +24,7 @@ use crate::urls::BaseUrl;
 type Pass = fn(&Catalog, &mut Vec<Problem>);
 
 /// The passes, in the order a reader would check things by hand.
-const PASSES: [Pass; 9] = [
+const PASSES: [Pass; 10] = [
     site_sources,
     strings::check,
     codes::check,
@@ -32,6 +33,7 @@ const PASSES: [Pass; 9] = [
     libraries::check,
     libraries::check_examples,
     libraries::check_captured,
+    lookup::check,
     links::check,
 ];
 
