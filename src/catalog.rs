@@ -256,6 +256,9 @@ impl<'a> Catalog<'a> {
         kinds.extend(self.ranges.keys().map(|&(s, e)| PageKind::Range(s, e)));
         kinds.extend(codes.iter().map(|&c| PageKind::Code(c)));
         kinds.extend(pages::pairs(&codes).map(|(a, b)| PageKind::Compare(a, b)));
+        if self.content.timeouts.is_some() {
+            kinds.push(PageKind::Timeouts);
+        }
         kinds
     }
 

@@ -71,6 +71,9 @@ pub fn coverage(catalog: &Catalog) -> Vec<Coverage> {
             for entry in &content.comparisons {
                 measure(&mut coverage, entry, |e| &e.text, default);
             }
+            if let Some(entry) = &content.timeouts {
+                measure(&mut coverage, entry, |e| &e.text, default);
+            }
             coverage
         })
         .collect()

@@ -11,8 +11,8 @@ use toml::Spanned;
 use walkdir::WalkDir;
 
 use crate::content::{
-    CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, LibrariesFile, LookupFile,
-    MessagesFile, RangeEntry, RedirectsFile, SiteConfig, Translatable,
+    CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, GlossaryFile, LibrariesFile,
+    LookupFile, MessagesFile, RangeEntry, RedirectsFile, SiteConfig, TimeoutsFile, Translatable,
 };
 use crate::error::Problem;
 use crate::source::SourceFile;
@@ -40,6 +40,10 @@ pub struct Content {
     pub examples: Option<Loaded<ExamplesFile>>,
     /// `lookup.toml`: how the lookup reads texts that name no code.
     pub lookup: Option<Loaded<LookupFile>>,
+    /// `timeouts.toml`: the hops in between and their idle limits.
+    pub timeouts: Option<Loaded<TimeoutsFile>>,
+    /// `glossary.toml`: one term per concept in each translation.
+    pub glossary: Option<Loaded<GlossaryFile>>,
     pub redirects: Option<Loaded<RedirectsFile>>,
     /// `captured/<library>.toml`: what libraries printed when they ran.
     pub captured: Vec<Loaded<CapturedFile>>,
@@ -111,6 +115,15 @@ impl Content {
         collect(&mut out, &self.codes, |e| &e.text);
         collect(&mut out, &self.ranges, |e| &e.text);
         collect(&mut out, &self.comparisons, |e| &e.text);
+        if let Some(timeouts) = &self.timeouts {
+            collect(&mut out, std::slice::from_ref(timeouts), |e| &e.text);
+            let notes = timeouts.value.hop.iter().flat_map(|h| h.text.values());
+            out.extend(
+                notes
+                    .filter_map(|t| t.note.as_ref())
+                    .map(|n| (&*timeouts.file, n)),
+            );
+        }
         out
     }
 
@@ -123,6 +136,8 @@ impl Content {
             ["messages.toml"] => self.messages = parse(&file, problems),
             ["examples.toml"] => self.examples = parse(&file, problems),
             ["lookup.toml"] => self.lookup = parse(&file, problems),
+            ["timeouts.toml"] => self.timeouts = parse(&file, problems),
+            ["glossary.toml"] => self.glossary = parse(&file, problems),
             ["redirects.toml"] => self.redirects = parse(&file, problems),
             ["urls.lock"] => self.url_lock = Some(file),
             ["README.md"] => {}
@@ -146,7 +161,7 @@ impl Content {
                 self.captured.extend(parse(&file, problems))
             }
             _ => problems.push(Problem::at_file(&file.path, "unexpected file in the content directory").with_hint(
-                "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, lookup.toml, redirects.toml, urls.lock, \
+                "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, lookup.toml, timeouts.toml, glossary.toml, redirects.toml, urls.lock, \
                  and TOML files under i18n/, codes/, ranges/, comparisons/ and captured/",
             )),
         }

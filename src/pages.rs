@@ -12,6 +12,8 @@ pub enum PageKind {
     /// Lower code first.
     Compare(u16, u16),
     Range(u16, u16),
+    /// `/timeouts/`: the hops in between and their idle limits.
+    Timeouts,
 }
 
 /// An address that sends the reader to another page of the same language,
@@ -32,7 +34,7 @@ impl PageKind {
     /// The anchors the spec fixes for this page.
     pub fn anchors(self) -> Vec<String> {
         match self {
-            PageKind::Index | PageKind::Range(..) => Vec::new(),
+            PageKind::Index | PageKind::Range(..) | PageKind::Timeouts => Vec::new(),
             PageKind::Code(_) => CODE_ANCHORS.iter().map(|a| a.to_string()).collect(),
             PageKind::Compare(a, b) => COMPARE_ANCHORS
                 .iter()
@@ -50,6 +52,9 @@ impl PageKind {
             return Some(PageKind::Index);
         }
         let inner = inner.strip_suffix('/')?;
+        if inner == "timeouts" {
+            return Some(PageKind::Timeouts);
+        }
         if let Some((a, b)) = inner.split_once("-vs-") {
             return Some(PageKind::Compare(number(a)?, number(b)?));
         }

@@ -35,6 +35,9 @@ pub struct Strings {
     pub index: IndexStrings,
     pub lookup: LookupStrings,
     pub lookup_why: WhyStrings,
+    /// The words of `/timeouts/`; needed only where `timeouts.toml` exists.
+    #[serde(default)]
+    pub timeouts: Option<TimeoutsStrings>,
     pub not_found: NotFoundStrings,
     pub redirect: RedirectStrings,
     pub fallback: FallbackStrings,
@@ -51,6 +54,8 @@ string_table!(Nav {
 });
 string_table!(Headings {
     description,
+    browser,
+    choose,
     when,
     fix,
     differences,
@@ -143,6 +148,42 @@ string_table!(
         duration
     }
 );
+string_table!(TimeoutsStrings {
+    nav,
+    hops,
+    hop,
+    kind,
+    idle,
+    lifetime,
+    setting,
+    reset_by,
+    source,
+    sees,
+    heartbeats,
+    libraries,
+    library,
+    ping,
+    pong,
+    idle_limit,
+    message_size,
+    none,
+    off,
+    seconds,
+    minutes,
+    hours,
+    bytes,
+    kibibytes,
+    mebibytes,
+    proxy,
+    load_balancer,
+    cdn,
+    platform,
+    network,
+    reset_traffic,
+    reset_backend,
+    reset_client,
+    reset_nothing
+});
 string_table!(NotFoundStrings {
     title,
     body,
@@ -194,7 +235,7 @@ impl PerReconnect {
 
 /// The placeholders each sentence pattern may use, by its dotted key; every
 /// other string takes none. Validation holds `i18n/*.toml` to this list.
-const PATTERNS: [(&str, &[&str]); 28] = [
+const PATTERNS: [(&str, &[&str]); 34] = [
     ("code_page.title", &["code", "name"]),
     ("code_page.meta_description", &["code", "name"]),
     ("code_page.close_example", &["code"]),
@@ -226,6 +267,12 @@ const PATTERNS: [(&str, &[&str]); 28] = [
     ("lookup_why.network", &["library"]),
     ("lookup_why.number", &["code"]),
     ("lookup_why.duration", &["duration"]),
+    ("timeouts.seconds", &["n"]),
+    ("timeouts.minutes", &["n"]),
+    ("timeouts.hours", &["n"]),
+    ("timeouts.bytes", &["n"]),
+    ("timeouts.kibibytes", &["n"]),
+    ("timeouts.mebibytes", &["n"]),
 ];
 
 /// The placeholders the string at `key` (`compare.title`) may use.

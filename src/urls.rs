@@ -119,6 +119,7 @@ impl Urls {
             PageKind::Code(code) => self.code(lang, code),
             PageKind::Compare(a, b) => self.compare(lang, a, b),
             PageKind::Range(start, end) => self.range(lang, start, end),
+            PageKind::Timeouts => format!("{}timeouts/", self.lang_prefix(lang)),
         }
     }
 

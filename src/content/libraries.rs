@@ -33,6 +33,46 @@ pub struct Library {
     pub verified: Option<Spanned<String>>,
     /// The commit of the source that was read.
     pub commit: Option<String>,
+    /// Defaults that end connections: sizes, pings, idle times.
+    #[serde(default)]
+    pub limit: Vec<Limit>,
+}
+
+/// One default of a library that ends or keeps a connection.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limit {
+    pub kind: LimitKind,
+    /// Seconds for times, bytes for sizes; 0 is off, or no limit.
+    pub value: u64,
+    /// How code or configuration changes it.
+    pub setting: Option<String>,
+    /// The close code the library sends or reports when it is hit.
+    pub code: Option<Spanned<u16>>,
+    pub source: Spanned<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum LimitKind {
+    PingInterval,
+    PongTimeout,
+    Idle,
+    MessageSize,
+    FrameSize,
+    CloseTimeout,
+    HandshakeTimeout,
+    SendQueue,
+}
+
+impl LimitKind {
+    /// Whether the value is a time (seconds) rather than a size (bytes).
+    pub fn is_time(self) -> bool {
+        !matches!(
+            self,
+            LimitKind::MessageSize | LimitKind::FrameSize | LimitKind::SendQueue
+        )
+    }
 }
 
 impl Library {

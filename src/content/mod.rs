@@ -2,8 +2,10 @@
 //! fields; values that validation may complain about keep their position.
 
 mod captured;
+mod glossary;
 mod libraries;
 mod lookup;
+mod timeouts;
 
 use std::collections::BTreeMap;
 
@@ -11,8 +13,12 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 pub use captured::{CapturedFile, CapturedLine, Side};
-pub use libraries::{Example, ExamplesFile, LibrariesFile, Library, Message, MessagesFile};
+pub use glossary::GlossaryFile;
+pub use libraries::{
+    Example, ExamplesFile, LibrariesFile, Library, Limit, LimitKind, Message, MessagesFile,
+};
 pub use lookup::{LookupFile, LookupRule, RuleKind};
+pub use timeouts::{Hop, HopKind, ResetBy, TimeoutsFile, TimeoutsText};
 
 /// `site.toml`: the site as a whole.
 #[derive(Debug, Deserialize)]
@@ -150,6 +156,8 @@ pub struct CodeText {
     pub when: Option<Spanned<String>>,
     pub fix: Option<Spanned<String>>,
     pub choose: Option<Spanned<String>>,
+    /// What a web page sees: the CloseEvent, the console, per engine.
+    pub browser: Option<Spanned<String>>,
     /// A note above the code examples, for codes they need explaining for.
     pub examples: Option<Spanned<String>>,
 }
@@ -222,6 +230,7 @@ impl Translatable for CodeText {
             when,
             fix,
             choose,
+            browser,
             examples,
         } = self;
         vec![
@@ -230,10 +239,11 @@ impl Translatable for CodeText {
             ("when", when.as_ref()),
             ("fix", fix.as_ref()),
             ("choose", choose.as_ref()),
+            ("browser", browser.as_ref()),
             ("examples", examples.as_ref()),
         ]
     }
-    const OPTIONAL: &'static [&'static str] = &["examples"];
+    const OPTIONAL: &'static [&'static str] = &["browser", "examples"];
 }
 
 impl Translatable for RangeText {
@@ -294,4 +304,27 @@ pub struct RedirectEntry {
     pub from: Spanned<String>,
     /// Site path it now lives at, such as `/1008/`.
     pub to: Spanned<String>,
+}
+
+impl Translatable for TimeoutsText {
+    fn source_hash(&self) -> Option<&Spanned<String>> {
+        self.source.as_ref()
+    }
+    fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)> {
+        let TimeoutsText {
+            source: _,
+            title,
+            summary,
+            intro,
+            sees,
+            heartbeats,
+        } = self;
+        vec![
+            ("title", title.as_ref()),
+            ("summary", summary.as_ref()),
+            ("intro", intro.as_ref()),
+            ("sees", sees.as_ref()),
+            ("heartbeats", heartbeats.as_ref()),
+        ]
+    }
 }

@@ -13,6 +13,7 @@ pub(crate) mod prose;
 mod range;
 pub(crate) mod snippets;
 mod special;
+mod timeouts;
 
 use askama::Template;
 
@@ -83,6 +84,7 @@ pub(crate) fn page(context: PageContext, kind: PageKind) -> Result<String> {
         PageKind::Code(code) => code::page(context, code).render(),
         PageKind::Compare(a, b) => compare::page(context, a, b).render(),
         PageKind::Range(start, end) => range::page(context, start, end).render(),
+        PageKind::Timeouts => timeouts::page(context).render(),
     };
     named(rendered, || {
         context.catalog.urls().page(context.lang(), kind)

@@ -37,6 +37,8 @@ pub struct CodeProse {
     pub when: Prose,
     pub fix: Prose,
     pub choose: Prose,
+    /// What a web page sees; often empty.
+    pub browser: Prose,
     /// A note above the code examples; often empty.
     pub examples: Prose,
 }
@@ -67,6 +69,7 @@ impl RenderCache {
                     when: field(|t| t.when.as_ref()),
                     fix: field(|t| t.fix.as_ref()),
                     choose: field(|t| t.choose.as_ref()),
+                    browser: field(|t| t.browser.as_ref()),
                     examples: field(|t| t.examples.as_ref()),
                 };
                 ((code, lang.to_string()), prose)

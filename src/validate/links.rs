@@ -84,6 +84,7 @@ pub(crate) fn resolve_site_link(catalog: &Catalog, dest: &str) -> Result<PageKin
         }
         PageKind::Compare(a, b) => a != b && catalog.knows_code(a) && catalog.knows_code(b),
         PageKind::Range(start, end) => catalog.ranges().contains_key(&(start, end)),
+        PageKind::Timeouts => catalog.content().timeouts.is_some(),
     };
     if !exists {
         return Err(format!(

@@ -11,6 +11,7 @@ mod lookup;
 mod ranges;
 mod strings;
 mod texts;
+mod timeouts;
 
 use toml::Spanned;
 
@@ -24,7 +25,7 @@ use crate::urls::BaseUrl;
 type Pass = fn(&Catalog, &mut Vec<Problem>);
 
 /// The passes, in the order a reader would check things by hand.
-const PASSES: [Pass; 10] = [
+const PASSES: [Pass; 12] = [
     site_sources,
     strings::check,
     codes::check,
@@ -34,6 +35,8 @@ const PASSES: [Pass; 10] = [
     libraries::check_examples,
     libraries::check_captured,
     lookup::check,
+    timeouts::check,
+    timeouts::check_glossary,
     links::check,
 ];
 

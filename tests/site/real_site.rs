@@ -151,23 +151,25 @@ fn outline(page: &Html) -> Vec<(String, String)> {
 }
 
 #[test]
-fn the_1002_vs_1008_page_has_the_structure_of_the_seed_page() {
+fn the_1002_vs_1008_page_has_the_sections_of_the_seed_page_answer_first() {
     let ko = korean_strings();
     let page = site().page("ko/1002-vs-1008/");
     let intro = texts(&page, ".hero .intro");
     assert!(!intro[0].is_empty(), "the page opens with an intro");
-    // A side-by-side table of both codes' facts comes before the prose.
+    // A side-by-side table of both codes' facts.
     let columns = texts(&page, "table.facts thead th[scope=col]");
     assert_eq!(columns, ["1002", "1008"]);
+    // The seed page's sections, with the answer first: what differs and
+    // which to use, then each code's detail.
     let expected: Vec<(String, String)> = [
+        ("differences", heading(&ko, "differences")),
+        ("which", heading(&ko, "which")),
         ("c1002", heading(&ko, "description")),
         ("c1002", heading(&ko, "when")),
         ("c1002", heading(&ko, "fix")),
         ("c1008", heading(&ko, "description")),
         ("c1008", heading(&ko, "when")),
         ("c1008", heading(&ko, "fix")),
-        ("differences", heading(&ko, "differences")),
-        ("which", heading(&ko, "which")),
     ]
     .into_iter()
     .map(|(s, h)| (s.to_string(), h))
@@ -292,8 +294,8 @@ fn the_sitemap_lists_every_page_with_its_alternates_under_the_sub_path() {
     let sitemap = site.read("sitemap.xml");
     let doc = scraper::Html::parse_document(&sitemap);
     let locs = texts(&doc, "url > loc");
-    // 19 codes, 171 comparisons, 4 ranges and the index, in two languages.
-    assert_eq!(locs.len(), (19 + 171 + 4 + 1) * 2);
+    // 19 codes, 171 comparisons, 4 ranges, the index and /timeouts/, in two languages.
+    assert_eq!(locs.len(), (19 + 171 + 4 + 1 + 1) * 2);
     for loc in &locs {
         let rel = loc
             .strip_prefix("https://example.github.io/repo/")

@@ -1,0 +1,179 @@
+//! `/timeouts/` (`timeouts.html`): the hops in between that cut idle
+//! connections, what each side then sees, and how heartbeats keep a
+//! connection alive, with the libraries' own defaults.
+
+use askama::Template;
+
+use crate::content::{HopKind, LimitKind, ResetBy};
+use crate::pages::PageKind;
+use crate::strings::{TimeoutsStrings, fill};
+
+use super::PageContext;
+use super::layout::Layout;
+use super::prose::{self, Prose};
+
+#[derive(Template)]
+#[template(path = "timeouts.html")]
+pub(crate) struct TimeoutsPage<'a> {
+    pub layout: Layout<'a>,
+    pub words: &'a TimeoutsStrings,
+    pub heading: String,
+    pub summary: Prose,
+    pub intro: Prose,
+    pub sees: Prose,
+    pub heartbeats: Prose,
+    pub hops: Vec<HopRow<'a>>,
+    pub libraries: Vec<LibraryRow<'a>>,
+}
+
+pub(crate) struct HopRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub kind: &'a str,
+    pub idle: String,
+    pub lifetime: String,
+    pub setting: Option<&'a str>,
+    pub reset_by: &'a str,
+    pub source: &'a str,
+    pub verified: &'a str,
+    pub note: Prose,
+}
+
+pub(crate) struct LibraryRow<'a> {
+    pub name: &'a str,
+    pub verified: &'a str,
+    pub ping: String,
+    pub pong: String,
+    pub idle: String,
+    pub message_size: String,
+}
+
+/// "60 s", "10 min", "2 h" (or "60초"), whichever reads as a whole number.
+pub fn duration(words: &TimeoutsStrings, seconds: u64) -> String {
+    let (pattern, n) = match seconds {
+        s if s >= 3600 && s % 3600 == 0 => (&words.hours, s / 3600),
+        s if s >= 60 && s % 60 == 0 => (&words.minutes, s / 60),
+        s => (&words.seconds, s),
+    };
+    fill(pattern, &[("n", &n.to_string())])
+}
+
+fn size(words: &TimeoutsStrings, bytes: u64) -> String {
+    let (pattern, n) = match bytes {
+        b if b >= 1 << 20 && b % (1 << 20) == 0 => (&words.mebibytes, b >> 20),
+        b if b >= 1 << 10 && b % (1 << 10) == 0 => (&words.kibibytes, b >> 10),
+        b => (&words.bytes, b),
+    };
+    fill(pattern, &[("n", &n.to_string())])
+}
+
+pub(super) fn page<'a>(context: PageContext<'a>) -> TimeoutsPage<'a> {
+    let catalog = context.catalog;
+    let lang = context.lang();
+    let words = context
+        .language
+        .strings
+        .timeouts
+        .as_ref()
+        .expect("validation requires the timeouts strings");
+    let file = &catalog
+        .content()
+        .timeouts
+        .as_ref()
+        .expect("a page kind")
+        .value;
+    let texts = file.text.get_ref();
+    let title = catalog
+        .text(texts, lang, |t| t.title.as_ref())
+        .map(|t| t.text)
+        .unwrap_or_default();
+    let summary = catalog
+        .text(texts, lang, |t| t.summary.as_ref())
+        .map(|t| crate::markdown::to_plain(t.text))
+        .unwrap_or_default();
+    let layout = Layout::new(
+        catalog,
+        context.language,
+        title.to_string(),
+        summary,
+        context.rel_of(PageKind::Timeouts),
+    );
+    let or_none = |value: Option<u32>| {
+        value.map_or_else(|| words.none.clone(), |s| duration(words, s.into()))
+    };
+    let hops = file
+        .hop
+        .iter()
+        .map(|hop| HopRow {
+            id: hop.id.get_ref(),
+            name: &hop.name,
+            kind: match hop.kind {
+                HopKind::Proxy => &words.proxy,
+                HopKind::LoadBalancer => &words.load_balancer,
+                HopKind::Cdn => &words.cdn,
+                HopKind::Platform => &words.platform,
+                HopKind::Network => &words.network,
+            },
+            idle: or_none(hop.idle),
+            lifetime: or_none(hop.lifetime),
+            setting: hop.setting.as_deref(),
+            reset_by: match hop.reset_by {
+                Some(ResetBy::Traffic) => &words.reset_traffic,
+                Some(ResetBy::BackendTraffic) => &words.reset_backend,
+                Some(ResetBy::ClientTraffic) => &words.reset_client,
+                Some(ResetBy::Nothing) => &words.reset_nothing,
+                None => "",
+            },
+            source: hop.source.get_ref(),
+            verified: &hop.verified,
+            note: prose::render(
+                catalog,
+                hop.text
+                    .get_key_value(lang)
+                    .or_else(|| hop.text.get_key_value(catalog.default_lang()))
+                    .and_then(|(l, t)| {
+                        t.note.as_ref().map(|n| crate::catalog::Text {
+                            text: n.get_ref(),
+                            lang: l,
+                        })
+                    }),
+                lang,
+            ),
+        })
+        .collect();
+    let libraries = catalog
+        .libraries()
+        .iter()
+        .filter(|l| !l.limit.is_empty())
+        .map(|library| {
+            let value = |kind: LimitKind| {
+                library.limit.iter().find(|l| l.kind == kind).map(|l| {
+                    match (l.value, kind.is_time()) {
+                        (0, _) => words.off.clone(),
+                        (v, true) => duration(words, v),
+                        (v, false) => size(words, v),
+                    }
+                })
+            };
+            LibraryRow {
+                name: &library.name,
+                verified: library.verified(),
+                ping: value(LimitKind::PingInterval).unwrap_or_default(),
+                pong: value(LimitKind::PongTimeout).unwrap_or_default(),
+                idle: value(LimitKind::Idle).unwrap_or_default(),
+                message_size: value(LimitKind::MessageSize).unwrap_or_default(),
+            }
+        })
+        .collect();
+    TimeoutsPage {
+        layout,
+        words,
+        heading: title.to_string(),
+        summary: prose::inline(prose::field(catalog, texts, lang, |t| t.summary.as_ref())),
+        intro: prose::field(catalog, texts, lang, |t| t.intro.as_ref()),
+        sees: prose::field(catalog, texts, lang, |t| t.sees.as_ref()),
+        heartbeats: prose::field(catalog, texts, lang, |t| t.heartbeats.as_ref()),
+        hops,
+        libraries,
+    }
+}
