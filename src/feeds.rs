@@ -234,6 +234,26 @@ struct LookupData<'a> {
     libraries: BTreeMap<&'a str, LookupLibrary<'a>>,
     /// Why a result is offered, by kind of match.
     why: &'a crate::strings::WhyStrings,
+    /// `/timeouts/` and its hops, for texts that name a duration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timeouts: Option<LookupTimeouts<'a>>,
+}
+
+#[derive(Serialize)]
+struct LookupTimeouts<'a> {
+    url: String,
+    title: &'a str,
+    hops: Vec<LookupHop<'a>>,
+}
+
+#[derive(Serialize)]
+struct LookupHop<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    idle: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lifetime: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -379,6 +399,28 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
             })
             .collect(),
         why: &language.strings.lookup_why,
+        timeouts: catalog
+            .content()
+            .timeouts
+            .as_ref()
+            .map(|loaded| LookupTimeouts {
+                url: urls.href(&urls.page(lang, PageKind::Timeouts)),
+                title: catalog
+                    .text(loaded.value.text.get_ref(), lang, |t| t.title.as_ref())
+                    .map(|t| t.text)
+                    .unwrap_or_default(),
+                hops: loaded
+                    .value
+                    .hop
+                    .iter()
+                    .map(|hop| LookupHop {
+                        id: hop.id.get_ref(),
+                        name: &hop.name,
+                        idle: hop.idle,
+                        lifetime: hop.lifetime,
+                    })
+                    .collect(),
+            }),
     };
     script_safe(&serde_json::to_string(&data).expect("JSON of plain data"))
 }

@@ -222,6 +222,40 @@
     return out;
   }
 
+  // Durations in the text ("after 60 seconds", "every 30s", "1 minute",
+  // "60초"), in seconds: connections that die after a fixed time were
+  // usually cut by something in between.
+  var UNIT = { ms: 0.001, millisecond: 0.001, s: 1, sec: 1, second: 1, "초": 1, m: 60, min: 60, minute: 60, "분": 60, h: 3600, hr: 3600, hour: 3600, "시간": 3600 };
+  function durations(text) {
+    var out = [], m;
+    var re = /(\d+(?:\.\d+)?|an?|one)\s*(milliseconds?|ms|seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h|초|분|시간)(?![a-z])/gi;
+    while ((m = re.exec(text))) {
+      var unit = m[2].toLowerCase();
+      if (!(unit in UNIT)) unit = unit.replace(/s$/, "");
+      if (!(unit in UNIT)) continue;
+      if (/^[a-z]+$/i.test(m[1]) && unit.length < 3) continue;
+      var n = /^\d/.test(m[1]) ? +m[1] : 1;
+      out.push({ seconds: Math.round(n * UNIT[unit]), text: m[0] });
+    }
+    return out;
+  }
+  function timeoutResults(text) {
+    var t = data.timeouts;
+    if (!t) return [];
+    var out = [];
+    durations(text).forEach(function (d) {
+      if (d.seconds < 1) return;
+      var why = fill(data.why.duration, { duration: d.text });
+      t.hops.forEach(function (hop, i) {
+        if (hop.idle === d.seconds || hop.lifetime === d.seconds) {
+          out.push({ href: t.url + "#" + hop.id, title: hop.name, summary: t.title, score: 2590 - i / 100, why: why });
+        }
+      });
+      out.push({ href: t.url, title: t.title, summary: "", score: 2560, why: why });
+    });
+    return out;
+  }
+
   function termScore(c, queryWords) {
     var total = 0;
     queryWords.forEach(function (q) {
@@ -278,7 +312,7 @@
       var r = rangeOf(n);
       if (r) results.push(rangeResult(r, n + ": " + r.start + "-" + r.end, codes.length ? 1 : 8, fill(data.why.number, { code: n })));
     });
-    results = results.concat(ruleResults(text));
+    results = results.concat(ruleResults(text), timeoutResults(text));
     var queryWords = meaningful(words(text));
     var queryTokens = tokens(text);
     data.codes.forEach(function (c) {

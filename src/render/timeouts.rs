@@ -48,11 +48,12 @@ pub(crate) struct LibraryRow<'a> {
     pub message_size: String,
 }
 
-/// "60 s", "10 min", "2 h" (or "60초"), whichever reads as a whole number.
+/// "60 s", "10 min", "2 h" (or "60초"): seconds up to a few minutes, as
+/// the symptoms are counted, then the largest whole unit.
 pub fn duration(words: &TimeoutsStrings, seconds: u64) -> String {
     let (pattern, n) = match seconds {
-        s if s >= 3600 && s % 3600 == 0 => (&words.hours, s / 3600),
-        s if s >= 60 && s % 60 == 0 => (&words.minutes, s / 60),
+        s if s >= 7200 && s % 3600 == 0 => (&words.hours, s / 3600),
+        s if s >= 300 && s % 60 == 0 => (&words.minutes, s / 60),
         s => (&words.seconds, s),
     };
     fill(pattern, &[("n", &n.to_string())])

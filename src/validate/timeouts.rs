@@ -97,17 +97,30 @@ pub(super) fn check_glossary(catalog: &Catalog, problems: &mut Vec<Problem>) {
     for (file, field) in fields {
         let start = value_start(file, field);
         for (range, text) in prose_words(field.get_ref()) {
-            for word in &avoid {
-                if let Some(at) = find_word(text, word) {
-                    let from = start + range.start + at;
-                    problems.push(
-                        file.problem(
-                            from..from + word.len(),
-                            format!("\"{word}\" is not the glossary's term"),
-                        )
-                        .with_hint("glossary.toml names the term Korean prose uses instead"),
-                    );
+            // The longest avoided phrase wins: "close reason", not "reason" in it.
+            let mut found: Vec<(usize, &str)> = avoid
+                .iter()
+                .filter_map(|word| Some((find_word(text, word)?, word.as_str())))
+                .collect();
+            found.sort_by_key(|(at, word)| (std::cmp::Reverse(word.len()), *at));
+            let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+            for (at, word) in found {
+                let span = at..at + word.len();
+                if taken
+                    .iter()
+                    .any(|t| t.start < span.end && span.start < t.end)
+                {
+                    continue;
                 }
+                taken.push(span);
+                let from = start + range.start + at;
+                problems.push(
+                    file.problem(
+                        from..from + word.len(),
+                        format!("\"{word}\" is not the glossary's term"),
+                    )
+                    .with_hint("glossary.toml names the term Korean prose uses instead"),
+                );
             }
         }
     }

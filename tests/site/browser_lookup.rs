@@ -82,6 +82,7 @@ async fn every_case_and_every_real_log_line_finds_its_page_first() {
         ("정책 위반", "/ko/1008/"),
         ("1002 vs 1008", "/ko/1002-vs-1008/"),
         ("PolicyViolation", "/ko/1008/"),
+        ("60초마다 연결이 끊겨요", "/ko/timeouts/#nginx"),
     ] {
         let got = first_result(client, query).await;
         if got.as_deref() != Some(expect) {

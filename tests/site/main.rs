@@ -20,4 +20,5 @@ mod escaping;
 mod fuzz_inputs;
 mod languages;
 mod real_site;
+mod timeouts;
 mod valid_html;
