@@ -62,6 +62,22 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
             }
             known_library(catalog, &loaded.file, &message.library, problems);
             external_source(&loaded.file, &message.source, problems);
+            // Where the harness ran, every line is one it printed, or says why not.
+            let captured = catalog.captured(message.library.get_ref(), &message.text);
+            if !catalog.content().captured.is_empty()
+                && captured.is_none()
+                && message.read_only.is_none()
+            {
+                problems.push(
+                    loaded
+                        .file
+                        .problem(
+                            message.code.span(),
+                            format!("\"{}\" is in no captured run of {}", message.text, message.library.get_ref()),
+                        )
+                        .with_hint("copy the exact line from content/captured/, or say why the harness cannot print it: read_only = \"...\""),
+                );
+            }
             verified(
                 &loaded.file,
                 &message.verified,

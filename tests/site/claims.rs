@@ -218,3 +218,21 @@ fn log_lines_the_harness_printed_say_which_run_printed_them() {
     }
     assert!(captured > 0, "no log line matches a captured one");
 }
+
+#[test]
+fn a_log_line_the_harness_did_not_print_needs_a_reason() {
+    let scratch = common::Scratch::of(&common::real_content());
+    scratch.edit(
+        "messages.toml",
+        "text = \"websocket: close 1000 (normal)\"",
+        "text = \"websocket: close 1000 (normally)\"",
+    );
+    let out = scratch.out();
+    let err = closecodes::build(&scratch.options(&out, None)).expect_err("must not build");
+    let message = err.to_string();
+    assert!(
+        message.contains("\"websocket: close 1000 (normally)\" is in no captured run of gorilla")
+            && message.contains("read_only"),
+        "{message}"
+    );
+}
