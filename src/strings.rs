@@ -207,6 +207,14 @@ pub struct CompareStrings {
     pub codes_table_caption: String,
     pub same_sender: PerSender,
     pub same_reconnect: PerReconnect,
+    /// For pairs without a hand-written comparison: said when neither code
+    /// names the other as related.
+    pub rarely_confused: String,
+    pub close_method_differs: String,
+    pub library_limits: String,
+    /// One sentence per sender and per advice, about `{code}`.
+    pub sender_clause: PerSender,
+    pub reconnect_clause: PerReconnect,
 }
 
 impl PerSender {
@@ -235,7 +243,7 @@ impl PerReconnect {
 
 /// The placeholders each sentence pattern may use, by its dotted key; every
 /// other string takes none. Validation holds `i18n/*.toml` to this list.
-const PATTERNS: [(&str, &[&str]); 34] = [
+const PATTERNS: [(&str, &[&str]); 39] = [
     ("code_page.title", &["code", "name"]),
     ("code_page.meta_description", &["code", "name"]),
     ("code_page.close_example", &["code"]),
@@ -267,6 +275,11 @@ const PATTERNS: [(&str, &[&str]); 34] = [
     ("lookup_why.network", &["library"]),
     ("lookup_why.number", &["code"]),
     ("lookup_why.duration", &["duration"]),
+    ("compare.rarely_confused", &["a", "b"]),
+    ("compare.close_method_differs", &["yes", "no"]),
+    ("compare.library_limits", &["code", "libraries"]),
+    ("compare.sender_clause.", &["code"]),
+    ("compare.reconnect_clause.", &["code"]),
     ("timeouts.seconds", &["n"]),
     ("timeouts.minutes", &["n"]),
     ("timeouts.hours", &["n"]),
@@ -275,11 +288,12 @@ const PATTERNS: [(&str, &[&str]); 34] = [
     ("timeouts.mebibytes", &["n"]),
 ];
 
-/// The placeholders the string at `key` (`compare.title`) may use.
+/// The placeholders the string at `key` (`compare.title`) may use; a
+/// pattern key ending in `.` covers every string of that table.
 pub fn placeholders_of(key: &str) -> &'static [&'static str] {
     PATTERNS
         .iter()
-        .find(|(k, _)| *k == key)
+        .find(|(k, _)| *k == key || (k.ends_with('.') && key.starts_with(k)))
         .map_or(&[], |(_, names)| *names)
 }
 

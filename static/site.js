@@ -288,6 +288,16 @@
       // ranks below what the rest of the text says.
       if (found === phrase.tokens.length && found >= 3) score = (found * 4 >= queryTokens.length * 3 ? 3000 : 1950) + found;
       else if (found >= 2 && found / phrase.tokens.length >= 0.75) score = 20 + found * 5;
+      // Or the text is a whole part of a known line ("WebSocket is closed
+      // before the connection is established." inside Chromium's line).
+      if (!score && queryTokens.length >= 4) {
+        var from = 0, inside = 0;
+        queryTokens.forEach(function (w) {
+          var i = phrase.tokens.indexOf(w, from);
+          if (i >= 0) { inside++; from = i + 1; }
+        });
+        if (inside === queryTokens.length) score = 2990 + Math.min(inside, 9);
+      }
       if (score > best.score) best = { score: score, library: phrase.library };
     });
     return best;

@@ -27,6 +27,10 @@ pub(crate) struct ComparePage<'a> {
     pub sides: [CodeRow<'a>; 2],
     /// Hand-written differences and advice, when the pair has them.
     pub differences: Prose,
+    /// Otherwise, differences derived from the typed facts, in sentences.
+    pub derived: Vec<String>,
+    /// Said when the pair is neither hand-written nor related.
+    pub rarely_confused: Option<String>,
     pub which: Prose,
     pub index: Link,
 }
@@ -63,6 +67,11 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
         facts: facts::rows(&context, &[a, b]),
         sides: [context.code_row(a), context.code_row(b)],
         differences: curated_field(|t| t.differences.as_ref()),
+        derived: derived_differences(catalog, &t.compare, ea, eb),
+        rarely_confused: (curated.is_none()
+            && !ea.related().any(|r| r == b)
+            && !eb.related().any(|r| r == a))
+        .then(|| fill(&t.compare.rarely_confused, &[("a", &sa), ("b", &sb)])),
         which: curated_field(|t| t.which.as_ref()),
         index: Link {
             href: layout.home.clone(),
@@ -111,6 +120,57 @@ fn intro_sentences(c: &CompareStrings, a: &CodeEntry, b: &CodeEntry) -> Vec<Stri
     }
     if a.reconnect == b.reconnect {
         out.push(c.same_reconnect.get(a.reconnect).to_string());
+    }
+    out
+}
+
+/// How two codes differ in their typed facts (can a browser send it, who
+/// sends it, what to do after it, which libraries end connections with it),
+/// one sentence or two per fact that differs.
+fn derived_differences(
+    catalog: &crate::catalog::Catalog,
+    c: &CompareStrings,
+    a: &CodeEntry,
+    b: &CodeEntry,
+) -> Vec<String> {
+    let (sa, sb) = (a.number().to_string(), b.number().to_string());
+    let mut out = Vec::new();
+    match (a.close_method, b.close_method) {
+        (true, false) => out.push(fill(&c.close_method_differs, &[("yes", &sa), ("no", &sb)])),
+        (false, true) => out.push(fill(&c.close_method_differs, &[("yes", &sb), ("no", &sa)])),
+        _ => {}
+    }
+    if a.sent_by != b.sent_by {
+        out.push(format!(
+            "{} {}",
+            fill(c.sender_clause.get(a.sent_by), &[("code", &sa)]),
+            fill(c.sender_clause.get(b.sent_by), &[("code", &sb)])
+        ));
+    }
+    if a.reconnect != b.reconnect {
+        out.push(format!(
+            "{} {}",
+            fill(c.reconnect_clause.get(a.reconnect), &[("code", &sa)]),
+            fill(c.reconnect_clause.get(b.reconnect), &[("code", &sb)])
+        ));
+    }
+    for (code, label) in [(a.number(), &sa), (b.number(), &sb)] {
+        let libraries: Vec<&str> = catalog
+            .libraries()
+            .iter()
+            .filter(|l| {
+                l.limit
+                    .iter()
+                    .any(|limit| limit.code.as_ref().is_some_and(|c| *c.get_ref() == code))
+            })
+            .map(|l| l.short_name())
+            .collect();
+        if !libraries.is_empty() {
+            out.push(fill(
+                &c.library_limits,
+                &[("code", label), ("libraries", &libraries.join(", "))],
+            ));
+        }
     }
     out
 }

@@ -96,3 +96,46 @@ fn korean_prose_that_uses_an_avoided_word_is_refused_where_it_stands() {
     );
     assert!(!out.exists(), "a failed build writes nothing");
 }
+
+#[test]
+fn a_generated_comparison_says_how_the_facts_differ_and_when_codes_are_rarely_confused() {
+    let site = common::real_site();
+    let page = site.page("1000-vs-1015/");
+    let items = texts(&page, "section#differences li");
+    // 1000 can be passed to close() and 1015 cannot; either side sends 1000,
+    // nobody sends 1015; their reconnect advice differs.
+    assert!(
+        items
+            .iter()
+            .any(|i| i.contains("close()") && i.contains("1000") && i.contains("1015")),
+        "{items:?}"
+    );
+    assert!(
+        items.iter().any(|i| i.contains("Nobody sends 1015")),
+        "{items:?}"
+    );
+    assert!(
+        items
+            .iter()
+            .any(|i| i.starts_with("After 1000") && i.contains("After 1015")),
+        "{items:?}"
+    );
+    assert!(
+        !texts(&page, "section#differences .rarely").is_empty(),
+        "unrelated codes are said to be rarely confused"
+    );
+    // 1002 and 1005 name each other as related: no such claim, and the same
+    // kinds of sentences in Korean.
+    let related = site.page("ko/1002-vs-1005/");
+    assert!(texts(&related, "section#differences .rarely").is_empty());
+    let items = texts(&related, "section#differences li");
+    assert!(
+        items
+            .iter()
+            .any(|i| i.contains("1005 코드는 아무도 보내지 않습니다")),
+        "{items:?}"
+    );
+    // A hand-written pair keeps its own text.
+    let curated = site.page("1002-vs-1008/");
+    assert!(texts(&curated, "section#differences .rarely").is_empty());
+}
