@@ -7,7 +7,9 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use crate::catalog::{Catalog, Field};
-use crate::content::{CodeEntry, CodeText, Reconnect, RuleKind, Sender};
+use crate::content::{
+    CodeEntry, CodeText, HopKind, LimitKind, Reconnect, ResetBy, RuleKind, Sender,
+};
 use crate::markdown;
 use crate::pages::{self, PageKind};
 
@@ -135,6 +137,90 @@ fn json(value: &impl Serialize) -> String {
     let mut out = serde_json::to_string_pretty(value).expect("JSON of plain data");
     out.push('\n');
     out
+}
+
+/// `/api/timeouts.json`: the hops of `/timeouts/` and the libraries'
+/// defaults, with their sources. Times in seconds, sizes in bytes.
+#[derive(Serialize)]
+struct ApiTimeouts<'a> {
+    url: String,
+    hops: Vec<ApiHop<'a>>,
+    libraries: Vec<ApiLibraryLimits<'a>>,
+}
+
+#[derive(Serialize)]
+struct ApiHop<'a> {
+    id: &'a str,
+    name: &'a str,
+    kind: HopKind,
+    idle: Option<u32>,
+    lifetime: Option<u32>,
+    setting: Option<&'a str>,
+    reset_by: Option<ResetBy>,
+    source: &'a str,
+    verified: &'a str,
+}
+
+#[derive(Serialize)]
+struct ApiLibraryLimits<'a> {
+    id: &'a str,
+    name: &'a str,
+    verified: &'a str,
+    limits: Vec<ApiLimit<'a>>,
+}
+
+#[derive(Serialize)]
+struct ApiLimit<'a> {
+    kind: LimitKind,
+    value: u64,
+    setting: Option<&'a str>,
+    code: Option<u16>,
+    source: &'a str,
+}
+
+/// `/api/timeouts.json`, when the site has a timeouts page.
+pub fn timeouts_json(catalog: &Catalog) -> Option<String> {
+    let file = &catalog.content().timeouts.as_ref()?.value;
+    let urls = catalog.urls();
+    Some(json(&ApiTimeouts {
+        url: urls.absolute(&urls.page(catalog.default_lang(), PageKind::Timeouts)),
+        hops: file
+            .hop
+            .iter()
+            .map(|hop| ApiHop {
+                id: hop.id.get_ref(),
+                name: &hop.name,
+                kind: hop.kind,
+                idle: hop.idle,
+                lifetime: hop.lifetime,
+                setting: hop.setting.as_deref(),
+                reset_by: hop.reset_by,
+                source: hop.source.get_ref(),
+                verified: &hop.verified,
+            })
+            .collect(),
+        libraries: catalog
+            .libraries()
+            .iter()
+            .filter(|l| !l.limit.is_empty())
+            .map(|l| ApiLibraryLimits {
+                id: l.id(),
+                name: &l.name,
+                verified: l.verified(),
+                limits: l
+                    .limit
+                    .iter()
+                    .map(|limit| ApiLimit {
+                        kind: limit.kind,
+                        value: limit.value,
+                        setting: limit.setting.as_deref(),
+                        code: limit.code.as_ref().map(|c| *c.get_ref()),
+                        source: limit.source.get_ref(),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    }))
 }
 
 /// `/<code>.txt`: the code's page in the default language as plain text.

@@ -37,6 +37,9 @@ pub fn published(catalog: &Catalog) -> BTreeSet<String> {
         out.insert(format!("/api/{code}.json"));
         out.insert(format!("/{code}.txt"));
     }
+    if catalog.content().timeouts.is_some() {
+        out.insert("/api/timeouts.json".to_string());
+    }
     for fixed in [
         "/api/codes.json",
         "/404.html",
