@@ -82,7 +82,7 @@ pub fn to_html(language: &str, code: &str) -> String {
 
 /// A `<pre>` block around coloured code.
 pub fn block(html: &str) -> String {
-    format!("<pre class=\"code\"><code>{html}</code></pre>\n")
+    format!("<pre class=\"code\" tabindex=\"0\"><code>{html}</code></pre>\n")
 }
 
 /// Remembers coloured code, for text that many pages share: grammars are

@@ -45,6 +45,12 @@ pub struct Strings {
 
 string_table!(Nav {
     home,
+    breadcrumb,
+    contents,
+    codes,
+    repository,
+    copy_code,
+    code_copied,
     skip,
     language,
     copy_link,
@@ -120,7 +126,10 @@ string_table!(IndexStrings {
     code_column,
     name_column,
     summary_column,
-    matrix_hint
+    matrix_hint,
+    picker,
+    picker_hint,
+    hand_written
 });
 string_table!(LookupStrings {
     label,
@@ -187,7 +196,8 @@ string_table!(TimeoutsStrings {
 string_table!(NotFoundStrings {
     title,
     body,
-    redirecting
+    redirecting,
+    in_range
 });
 string_table!(RedirectStrings { title, body });
 string_table!(FallbackStrings { notice });
@@ -198,6 +208,8 @@ pub struct CompareStrings {
     pub title: String,
     pub heading: String,
     pub meta_description: String,
+    /// The heading of the links to read on from a comparison.
+    pub onward: String,
     pub intro: String,
     pub range_same: String,
     pub range_differs: String,
@@ -243,7 +255,7 @@ impl PerReconnect {
 
 /// The placeholders each sentence pattern may use, by its dotted key; every
 /// other string takes none. Validation holds `i18n/*.toml` to this list.
-const PATTERNS: [(&str, &[&str]); 39] = [
+const PATTERNS: [(&str, &[&str]); 40] = [
     ("code_page.title", &["code", "name"]),
     ("code_page.meta_description", &["code", "name"]),
     ("code_page.close_example", &["code"]),
@@ -276,6 +288,7 @@ const PATTERNS: [(&str, &[&str]); 39] = [
     ("lookup_why.number", &["code"]),
     ("lookup_why.duration", &["duration"]),
     ("compare.rarely_confused", &["a", "b"]),
+    ("not_found.in_range", &["code", "range", "title"]),
     ("compare.close_method_differs", &["yes", "no"]),
     ("compare.library_limits", &["code", "libraries"]),
     ("compare.sender_clause.", &["code"]),

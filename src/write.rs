@@ -49,6 +49,13 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
     let not_found = render::not_found_page(catalog)?;
     output.write("404.html", not_found.as_bytes())?;
     output.write("api/codes.json", feeds::codes_json(catalog).as_bytes())?;
+    for language in catalog.languages() {
+        let urls = catalog.urls();
+        output.write(
+            &format!("{}lookup.json", urls.lang_prefix(language.code)),
+            feeds::lookup_json(catalog, language.code).as_bytes(),
+        )?;
+    }
     if let Some(timeouts) = feeds::timeouts_json(catalog) {
         output.write("api/timeouts.json", timeouts.as_bytes())?;
     }

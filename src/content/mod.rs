@@ -30,6 +30,8 @@ pub struct SiteConfig {
     /// The specifications the site's facts come from, linked on every page.
     #[serde(default)]
     pub source: Vec<SiteSource>,
+    /// Where the site's content and generator live, linked from every page.
+    pub repository: Option<Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize)]

@@ -26,7 +26,10 @@ pub(crate) struct CodePage<'a> {
     pub facts: Vec<FactRow>,
     pub range: Link,
     pub related: Vec<CodeRow<'a>>,
-    pub comparisons: Vec<Link>,
+    pub comparisons: Vec<super::index::CompareLink>,
+    /// The codes before and after this one, for reading on.
+    pub previous: Option<Link>,
+    pub next: Option<Link>,
     pub sources: Vec<Link>,
     pub constants: Vec<ConstantRow<'a>>,
     pub examples: &'a CodeExamples,
@@ -90,18 +93,17 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
         facts: facts::rows(&context, &[code]),
         range: context.range_link(code),
         related: entry.related().map(|r| context.code_row(r)).collect(),
-        comparisons: catalog
+        comparisons: context.compare_links(code),
+        previous: catalog
             .codes()
-            .keys()
-            .filter(|&&other| other != code)
-            .map(|&other| Link {
-                href: urls.href(&urls.compare(lang, code, other)),
-                label: fill(
-                    &t.compare.title,
-                    &[("a", &number), ("b", &other.to_string())],
-                ),
-            })
-            .collect(),
+            .range(..code)
+            .next_back()
+            .map(|(&c, e)| neighbour(&urls, lang, c, e.local_name(lang))),
+        next: catalog
+            .codes()
+            .range(code + 1..)
+            .next()
+            .map(|(&c, e)| neighbour(&urls, lang, c, e.local_name(lang))),
         sources: sources(context, entry),
         constants: catalog
             .libraries()
@@ -137,6 +139,13 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
         sendable: entry.sendable,
         close_heading: fill(&t.code_page.close_example, &[("code", &number)]),
         not_sent: fill(&t.code_page.not_sent, &[("code", &number)]),
+    }
+}
+
+fn neighbour(urls: &crate::urls::Urls, lang: &str, code: u16, name: &str) -> Link {
+    Link {
+        href: urls.href(&urls.code(lang, code)),
+        label: format!("{code} {name}"),
     }
 }
 

@@ -33,6 +33,8 @@ pub(crate) struct ComparePage<'a> {
     pub rarely_confused: Option<String>,
     pub which: Prose,
     pub index: Link,
+    /// Where to read on: the hand-written comparisons of either code.
+    pub onward: Vec<Link>,
 }
 
 pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<'a> {
@@ -77,6 +79,19 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
             href: layout.home.clone(),
             label: t.nav.home.clone(),
         },
+        onward: [a, b]
+            .iter()
+            .flat_map(|&code| {
+                context
+                    .compare_links(code)
+                    .into_iter()
+                    .filter(move |l| l.curated && l.code != a && l.code != b)
+                    .map(move |l| Link {
+                        href: l.href,
+                        label: format!("{code} vs {} {}", l.code, l.name),
+                    })
+            })
+            .collect(),
         layout,
     }
 }

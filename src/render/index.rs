@@ -1,5 +1,5 @@
 //! The index (`index.html`): the lookup, every code grouped by range, the
-//! hand-written comparisons, and a matrix of every pair.
+//! hand-written comparisons, and a picker for any other pair.
 
 use askama::Template;
 
@@ -15,8 +15,8 @@ use super::{CodeRow, PageContext};
 pub(crate) struct IndexPage<'a> {
     pub layout: Layout<'a>,
     pub groups: Vec<RangeGroup<'a>>,
-    pub columns: Vec<u16>,
-    pub matrix: Vec<MatrixRow>,
+    /// Per code, its comparisons with every other code.
+    pub picker: Vec<PickerRow<'a>>,
     /// The pairs with a hand-written comparison.
     pub featured: Vec<FeaturedPair<'a>>,
     pub lookup_json: String,
@@ -35,15 +35,24 @@ pub(crate) struct RangeGroup<'a> {
     pub codes: Vec<CodeRow<'a>>,
 }
 
-/// The comparison matrix: a row per code, a cell per other code.
-pub(crate) struct MatrixRow {
+/// One code of the picker and its comparisons, each labelled by name.
+pub(crate) struct PickerRow<'a> {
     pub code: u16,
+    pub name: &'a str,
+    pub pairs: Vec<CompareLink>,
+}
+
+/// A comparison labelled by the other code's name; `curated` when it is
+/// written by hand.
+pub(crate) struct CompareLink {
     pub href: String,
-    pub cells: Vec<Option<Link>>,
+    pub code: u16,
+    pub name: String,
+    pub curated: bool,
 }
 
 /// Above this many codes the index lists comparisons on the code pages only.
-const MATRIX_MAX_CODES: usize = 40;
+const PICKER_MAX_CODES: usize = 40;
 
 pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
     let catalog = context.catalog;
@@ -56,7 +65,8 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
         t.index.title.clone(),
         t.site_description.clone(),
         context.rel_of(PageKind::Index),
-    );
+    )
+    .without_header_search();
     let compare_link = |a: u16, b: u16| Link {
         href: urls.href(&urls.compare(lang, a, b)),
         label: fill(
@@ -87,17 +97,14 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
             }
         })
         .collect();
-    let columns = catalog.code_numbers();
-    let matrix = if columns.len() <= MATRIX_MAX_CODES {
-        columns
+    let codes = catalog.code_numbers();
+    let picker = if codes.len() <= PICKER_MAX_CODES {
+        codes
             .iter()
-            .map(|&row| MatrixRow {
-                code: row,
-                href: urls.href(&urls.code(lang, row)),
-                cells: columns
-                    .iter()
-                    .map(|&col| (col != row).then(|| compare_link(row, col)))
-                    .collect(),
+            .map(|&code| PickerRow {
+                code,
+                name: catalog.code(code).local_name(lang),
+                pairs: context.compare_links(code),
             })
             .collect()
     } else {
@@ -114,8 +121,7 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
     IndexPage {
         layout,
         groups,
-        columns,
-        matrix,
+        picker,
         featured,
         lookup_json: crate::feeds::lookup_json(catalog, lang),
     }

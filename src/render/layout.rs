@@ -49,6 +49,13 @@ pub struct Layout<'a> {
     pub base_path: String,
     /// The specifications behind the site, for the footer.
     pub sources: Vec<Link>,
+    /// The lookup's data for this language, which the header's search box
+    /// loads when it is first used.
+    pub lookup_data: String,
+    /// Whether the header carries the search box: not on pages whose body
+    /// has one.
+    pub header_search: bool,
+    pub repository: Option<String>,
 }
 
 impl<'a> Layout<'a> {
@@ -96,7 +103,21 @@ impl<'a> Layout<'a> {
             js: urls.href("site.js"),
             base_path: urls.base_path().to_string(),
             sources: catalog.sources().map(Link::from).collect(),
+            lookup_data: urls.href(&format!("{}lookup.json", urls.lang_prefix(language.code))),
+            header_search: true,
+            repository: catalog
+                .content()
+                .config
+                .as_ref()
+                .and_then(|c| c.value.repository.as_ref())
+                .map(|r| r.get_ref().clone()),
         }
+    }
+
+    /// For a page whose body has its own search box.
+    pub fn without_header_search(mut self) -> Self {
+        self.header_search = false;
+        self
     }
 
     /// For a page that exists in one language only: no hreflang links and

@@ -61,6 +61,29 @@ impl<'a> PageContext<'a> {
         }
     }
 
+    /// The comparisons of `code` with every other code, labelled by the
+    /// other code's name, hand-written ones first.
+    fn compare_links(&self, code: u16) -> Vec<index::CompareLink> {
+        let urls = self.catalog.urls();
+        let mut links: Vec<index::CompareLink> = self
+            .catalog
+            .codes()
+            .keys()
+            .filter(|&&other| other != code)
+            .map(|&other| index::CompareLink {
+                href: urls.href(&urls.compare(self.lang(), code, other)),
+                code: other,
+                name: self.catalog.code(other).local_name(self.lang()).to_string(),
+                curated: self
+                    .catalog
+                    .comparisons()
+                    .contains_key(&(code.min(other), code.max(other))),
+            })
+            .collect();
+        links.sort_by_key(|l| (!l.curated, l.code));
+        links
+    }
+
     /// The page's path in each language, for its canonical and hreflang links.
     fn rel_of(&self, kind: PageKind) -> impl Fn(&str) -> String + 'a {
         let urls = self.catalog.urls();

@@ -23,8 +23,9 @@ pub(crate) struct RedirectPage<'a> {
 #[template(path = "404.html")]
 pub(crate) struct NotFoundPage<'a> {
     pub layout: Layout<'a>,
-    /// The other languages' not-found text, each in its own language.
-    pub others: Vec<(&'a str, &'a Strings)>,
+    /// The other languages' not-found text and home page, each in its own
+    /// language; the page shows the one its address is in.
+    pub others: Vec<(&'a str, String, &'a Strings)>,
     pub lookup_json: String,
 }
 
@@ -57,12 +58,16 @@ pub(crate) fn not_found_page(catalog: &Catalog) -> Result<String> {
         t.not_found.body.clone(),
         |lang| catalog.urls().index(lang),
     )
-    .without_alternates();
+    .without_alternates()
+    .without_header_search();
     let page = NotFoundPage {
         layout,
         others: catalog.languages()[1..]
             .iter()
-            .map(|l| (l.code, l.strings))
+            .map(|l| {
+                let urls = catalog.urls();
+                (l.code, urls.href(&urls.index(l.code)), l.strings)
+            })
             .collect(),
         lookup_json: crate::feeds::lookup_json(catalog, language.code),
     };

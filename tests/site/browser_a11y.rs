@@ -99,5 +99,5 @@ async fn the_lookup_works_from_the_keyboard() {
         .send_keys(&format!("policy violation{}", char::from(Key::Enter)))
         .await
         .expect("type");
-    browser::wait_for_url(client, "/repo/1008/").await;
+    browser::wait_for_url(client, "/repo/1008/#fix").await;
 }

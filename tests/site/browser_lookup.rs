@@ -131,7 +131,7 @@ async fn a_query_in_the_address_opens_with_results_and_enter_goes_to_the_best() 
         .send_keys(&char::from(Key::Enter).to_string())
         .await
         .expect("enter");
-    browser::wait_for_url(client, "/repo/1006/").await;
+    browser::wait_for_url(client, "/repo/1006/#fix").await;
 }
 
 /// Every line the capture harness recorded: (library, text, the paths that

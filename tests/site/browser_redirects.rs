@@ -27,10 +27,20 @@ async fn the_404_page_and_redirects_lead_to_the_right_page_and_anchor() {
             "1006-vs-1000/#differences",
             "/repo/1000-vs-1006/#differences",
         ),
-        ("4050/", "/repo/4000-4999/"),
-        ("2500", "/repo/1000-2999/"),
     ] {
         url_after_load(client, &format!("{root}{path}"), expected).await;
+    }
+    // A code without a page is explained, with a link to its range, rather
+    // than silently sent somewhere else.
+    for (path, range) in [("4050/", "/repo/4000-4999/"), ("2500", "/repo/1000-2999/")] {
+        let (lang, text, href, query) = in_range(client, &format!("{root}{path}")).await;
+        assert_eq!(lang, "en");
+        assert!(
+            text.contains(path.trim_end_matches('/')),
+            "{path}: {text:?}"
+        );
+        assert_eq!(href, range);
+        assert_eq!(query, "", "{path}: the box is not filled with path words");
     }
     // A deep unknown path stays on the not-found page, which offers the lookup.
     let deep = format!("{root}a/b/c/1006/");
@@ -50,13 +60,60 @@ async fn the_404_page_keeps_the_language_of_the_address() {
     };
     let (client, root) = (session.client(), &session.root);
     for (path, expected) in [
-        ("ko/2500/", "/repo/ko/1000-2999/"),
         ("ko/1008", "/repo/ko/1008/"),
         ("ko/1008/fix", "/repo/ko/1008/#fix"),
         ("ko/1008-vs-1002", "/repo/ko/1002-vs-1008/"),
         ("1008-vs-1002/#which", "/repo/1002-vs-1008/#which"),
-        ("4001/", "/repo/4000-4999/"),
     ] {
         url_after_load(client, &format!("{root}{path}"), expected).await;
     }
+    // Under /ko/ the page speaks Korean and links Korean pages.
+    let (lang, text, href, query) = in_range(client, &format!("{root}ko/2500/")).await;
+    assert_eq!(lang, "ko");
+    assert!(text.contains("2500") && text.contains("범위"), "{text:?}");
+    assert_eq!(href, "/repo/ko/1000-2999/");
+    assert_eq!(query, "");
+    let home = client
+        .execute(
+            "return document.querySelector('.home-link').getAttribute('href')",
+            vec![],
+        )
+        .await
+        .expect("home");
+    assert_eq!(home.as_str(), Some("/repo/ko/"));
+    // 4001 is a private code: the page says which range it is in and what
+    // that range is for.
+    let (_, text, href, _) = in_range(client, &format!("{root}4001/")).await;
+    assert!(
+        text.contains("4001") && text.contains("4000-4999"),
+        "{text:?}"
+    );
+    assert_eq!(href, "/repo/4000-4999/");
+}
+
+/// Opens a missing address and waits for the notice about its range:
+/// (the page's language, the notice, its link, the search box's text).
+async fn in_range(client: &fantoccini::Client, url: &str) -> (String, String, String, String) {
+    client.goto(url).await.expect("goto");
+    let found = browser::wait_for("the range notice", || async {
+        let v = client
+            .execute(
+                "const p = Array.from(document.querySelectorAll('.in-range')).find(p => !p.hidden && !p.closest('[hidden]'));
+                 if (!p) return null;
+                 return [document.documentElement.lang, p.textContent, p.querySelector('a').getAttribute('href'),
+                         document.querySelector('input[name=q]').value];",
+                vec![],
+            )
+            .await
+            .ok()?;
+        let a = v.as_array()?.clone();
+        Some(a.iter().map(|x| x.as_str().unwrap_or_default().to_string()).collect::<Vec<_>>())
+    })
+    .await;
+    (
+        found[0].clone(),
+        found[1].clone(),
+        found[2].clone(),
+        found[3].clone(),
+    )
 }
