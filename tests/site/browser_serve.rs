@@ -149,7 +149,11 @@ fn serve_rebuilds_once_per_edit_and_never_when_idle() {
         assert!(started.elapsed() < Duration::from_secs(30), "serve starts");
     }
     // The first build read every file: that must not start another.
-    assert_eq!(rebuilds(&lines, Duration::from_secs(10)), 0, "no rebuild in 10 s of idleness");
+    assert_eq!(
+        rebuilds(&lines, Duration::from_secs(10)),
+        0,
+        "no rebuild in 10 s of idleness"
+    );
     scratch.edit("codes/1006.toml", "dropped without", "ended without");
     assert_eq!(rebuilds(&lines, Duration::from_secs(3)), 1, "one edit");
     // Reading a file is not an edit.
