@@ -98,12 +98,12 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
             .codes()
             .range(..code)
             .next_back()
-            .map(|(&c, e)| neighbour(&urls, lang, c, e.local_name(lang))),
+            .map(|(&c, e)| neighbour(urls, lang, c, e.local_name(lang))),
         next: catalog
             .codes()
             .range(code + 1..)
             .next()
-            .map(|(&c, e)| neighbour(&urls, lang, c, e.local_name(lang))),
+            .map(|(&c, e)| neighbour(urls, lang, c, e.local_name(lang))),
         sources: sources(context, entry),
         constants: catalog
             .libraries()
