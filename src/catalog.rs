@@ -34,6 +34,8 @@ pub struct Catalog<'a> {
     redirects: Vec<&'a RedirectEntry>,
     /// Captured files by (library id, exact text) of each of their lines.
     captured: BTreeMap<(&'a str, &'a str), &'a CapturedFile>,
+    /// The comparisons written as pages; see [`static_pairs`].
+    static_pairs: std::collections::BTreeSet<(u16, u16)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -81,7 +83,7 @@ impl<'a> Catalog<'a> {
                 }
             },
         };
-        Some(Catalog {
+        let mut catalog = Catalog {
             content,
             urls: Urls::with_base(base, languages[0].code),
             languages,
@@ -133,7 +135,16 @@ impl<'a> Catalog<'a> {
                         .map(move |l| ((file.library.get_ref().as_str(), l.text.as_str()), file))
                 })
                 .collect(),
-        })
+            static_pairs: Default::default(),
+        };
+        catalog.static_pairs = static_pairs(&catalog);
+        Some(catalog)
+    }
+
+    /// Whether the comparison of `a` and `b` is a page of its own (lower
+    /// code first), rather than put together by the 404 page.
+    pub fn has_comparison_page(&self, a: u16, b: u16) -> bool {
+        self.static_pairs.contains(&(a.min(b), a.max(b)))
     }
 
     /// The parsed content the catalog indexes, with file positions.
@@ -255,7 +266,11 @@ impl<'a> Catalog<'a> {
         let mut kinds = vec![PageKind::Index];
         kinds.extend(self.ranges.keys().map(|&(s, e)| PageKind::Range(s, e)));
         kinds.extend(codes.iter().map(|&c| PageKind::Code(c)));
-        kinds.extend(pages::pairs(&codes).map(|(a, b)| PageKind::Compare(a, b)));
+        kinds.extend(
+            self.static_pairs
+                .iter()
+                .map(|&(a, b)| PageKind::Compare(a, b)),
+        );
         if self.content.timeouts.is_some() {
             kinds.push(PageKind::Timeouts);
         }
@@ -266,13 +281,12 @@ impl<'a> Catalog<'a> {
     /// comparison in the reverse order, and the moves of `redirects.toml`,
     /// in every language.
     pub fn redirects(&self) -> Vec<Redirect<'a>> {
-        let codes = self.code_numbers();
         let urls = &self.urls;
         let mut out = Vec::new();
         for language in &self.languages {
             let lang = language.code;
             let prefix = urls.lang_prefix(lang);
-            for (a, b) in pages::pairs(&codes) {
+            for &(a, b) in &self.static_pairs {
                 out.push(Redirect {
                     language: *language,
                     from: urls.reverse_compare(lang, a, b),
@@ -291,6 +305,52 @@ impl<'a> Catalog<'a> {
         }
         out
     }
+}
+
+/// Which comparisons are pages, so that the output grows about linearly with
+/// the number of codes: every pair of registered codes (below 4000), every
+/// hand-written pair, every pair in which one code names the other as
+/// related, and every pair the URL lock says was published. Any other pair
+/// is put together from `/api/` by the 404 page.
+fn static_pairs(catalog: &Catalog) -> std::collections::BTreeSet<(u16, u16)> {
+    let registered: Vec<u16> = catalog
+        .codes
+        .keys()
+        .copied()
+        .filter(|&c| c < 4000)
+        .collect();
+    let mut pairs: std::collections::BTreeSet<(u16, u16)> = pages::pairs(&registered).collect();
+    pairs.extend(catalog.comparisons.keys().copied());
+    // A comparison once published stays a page: the URL lock holds.
+    if let Some(lock) = &catalog.content.url_lock {
+        for line in lock.text.lines() {
+            let path = line.trim().split('#').next().unwrap_or_default();
+            let path = catalog
+                .languages
+                .iter()
+                .skip(1)
+                .find_map(|l| {
+                    path.strip_prefix(&format!("/{}/", l.code))
+                        .map(|rest| format!("/{rest}"))
+                })
+                .unwrap_or_else(|| path.to_string());
+            if let Some(PageKind::Compare(a, b)) = PageKind::parse(&path)
+                && a != b
+                && catalog.codes.contains_key(&a)
+                && catalog.codes.contains_key(&b)
+            {
+                pairs.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+    for (&code, entry) in &catalog.codes {
+        for other in entry.related() {
+            if other != code && catalog.codes.contains_key(&other) {
+                pairs.insert((code.min(other), code.max(other)));
+            }
+        }
+    }
+    pairs
 }
 
 /// The languages of `site.toml`, each with its strings; `None` when one is

@@ -54,6 +54,8 @@ struct ApiText<'a> {
     when: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    choose: Option<&'a str>,
 }
 
 fn api_code<'a>(catalog: &Catalog<'a>, entry: &'a CodeEntry) -> ApiCode<'a> {
@@ -118,6 +120,7 @@ pub fn code_json(catalog: &Catalog, entry: &CodeEntry) -> String {
                     description: field(&t.description),
                     when: field(&t.when),
                     fix: field(&t.fix),
+                    choose: field(&t.choose),
                 },
             )
         })
@@ -320,9 +323,22 @@ struct LookupData<'a> {
     libraries: BTreeMap<&'a str, LookupLibrary<'a>>,
     /// Why a result is offered, by kind of match.
     why: &'a crate::strings::WhyStrings,
+    /// Headings for a comparison the 404 page puts together from `/api/`.
+    compare: LookupCompare<'a>,
     /// `/timeouts/` and its hops, for texts that name a duration.
     #[serde(skip_serializing_if = "Option::is_none")]
     timeouts: Option<LookupTimeouts<'a>>,
+}
+
+#[derive(Serialize)]
+struct LookupCompare<'a> {
+    title: &'a str,
+    differences: &'a str,
+    which: &'a str,
+    description: &'a str,
+    when: &'a str,
+    fix: &'a str,
+    generated: &'a str,
 }
 
 #[derive(Serialize)]
@@ -485,6 +501,18 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
             })
             .collect(),
         why: &language.strings.lookup_why,
+        compare: {
+            let t = language.strings;
+            LookupCompare {
+                title: &t.compare.title,
+                differences: &t.headings.differences,
+                which: &t.headings.which,
+                description: &t.headings.description,
+                when: &t.headings.when,
+                fix: &t.headings.fix,
+                generated: &t.not_found.generated,
+            }
+        },
         timeouts: catalog
             .content()
             .timeouts

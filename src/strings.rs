@@ -197,7 +197,8 @@ string_table!(NotFoundStrings {
     title,
     body,
     redirecting,
-    in_range
+    in_range,
+    generated
 });
 string_table!(RedirectStrings { title, body });
 string_table!(FallbackStrings { notice });

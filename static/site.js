@@ -149,6 +149,10 @@
         location.replace(found.page);
         return;
       }
+      if (found && found.generate) {
+        generateComparison(found.generate[0], found.generate[1], found.hash);
+        return;
+      }
       if (found && found.range) {
         // A code without a page: say what its range is for, and link it.
         Array.prototype.forEach.call(document.querySelectorAll(".not-found:not([hidden]) .in-range"), function (p) {
@@ -162,6 +166,110 @@
           p.hidden = false;
         });
       }
+    }
+
+    // A comparison of two codes that has no page (pairs of private codes
+    // that are not related): both codes' data from /api/, with the anchors a
+    // written page has.
+    function generateComparison(a, b, hash) {
+      var lang = data.prefix ? data.prefix.slice(0, -1) : data.languages[0];
+      var get = function (n) { return fetch(base + "api/" + n + ".json").then(function (r) { return r.json(); }); };
+      Promise.all([get(a), get(b)]).then(function (codes) {
+        var t = data.compare;
+        var text = function (c) { return c.text[lang] || c.text[data.languages[0]] || {}; };
+        var main = document.getElementById("main");
+        var article = el("article", "generated-compare");
+        var title = t.title.replace("{a}", a).replace("{b}", b);
+        article.appendChild(el("h1", "", title + ": " + codes.map(function (c) { return text(c).name || c.name; }).join(" · ")));
+        article.appendChild(el("p", "generated", t.generated));
+        var differences = section("differences", t.differences);
+        var list = el("ul");
+        codes.forEach(function (c) {
+          var li = el("li");
+          li.appendChild(el("strong", "", c.code + " " + (text(c).name || c.name)));
+          li.appendChild(document.createTextNode(": " + plain(text(c).summary || "")));
+          list.appendChild(li);
+        });
+        differences.appendChild(list);
+        article.appendChild(differences);
+        var which = section("which", t.which);
+        codes.forEach(function (c) {
+          which.appendChild(el("h3", "", c.code + " " + (text(c).name || c.name)));
+          which.appendChild(markdown(text(c).choose || text(c).fix || ""));
+        });
+        article.appendChild(which);
+        codes.forEach(function (c) {
+          var side = section("c" + c.code, "");
+          var link = el("a", "", c.code + " " + (text(c).name || c.name));
+          link.href = byCode[c.code].url;
+          side.querySelector("h2").appendChild(link);
+          [["description", t.description], ["when", t.when], ["fix", t.fix]].forEach(function (f) {
+            side.appendChild(el("h3", "", f[1]));
+            side.appendChild(markdown(text(c)[f[0]] || ""));
+          });
+          article.appendChild(side);
+        });
+        main.textContent = "";
+        main.appendChild(article);
+        document.title = title + " · " + document.title.split(" · ").pop();
+        if (hash) {
+          var target = document.getElementById(hash.slice(1));
+          if (target) target.scrollIntoView();
+        }
+      }, function () {});
+    }
+    function el(tag, cls, textContent) {
+      var node = document.createElement(tag);
+      if (cls) node.className = cls;
+      if (textContent) node.textContent = textContent;
+      return node;
+    }
+    function section(id, heading) {
+      var s = el("section");
+      s.id = id;
+      s.appendChild(el("h2", "", heading));
+      return s;
+    }
+    function plain(md) {
+      return md.replace(/\[([^\]]+)\]\([^)]*\)/g, "$1").replace(/[*`]/g, "");
+    }
+    // Enough Markdown for the site's prose: paragraphs, lists, code spans,
+    // bold and links (site paths get the base and the language).
+    function markdown(md) {
+      var box = el("div", "prose");
+      md.trim().split(/\n\s*\n/).forEach(function (block) {
+        var lines = block.split("\n");
+        var isList = lines.every(function (l) { return /^\s*([-*]|\d+\.)\s|^\s{2,}\S/.test(l); });
+        if (isList) {
+          var list = el(/^\s*\d+\./.test(lines[0]) ? "ol" : "ul");
+          lines.join("\n").split(/\n(?=\s*(?:[-*]|\d+\.)\s)/).forEach(function (item) {
+            var li = el("li");
+            inline(li, item.replace(/^\s*([-*]|\d+\.)\s+/, "").replace(/\s*\n\s*/g, " "));
+            list.appendChild(li);
+          });
+          box.appendChild(list);
+        } else {
+          var p = el("p");
+          inline(p, block.replace(/\s*\n\s*/g, " "));
+          box.appendChild(p);
+        }
+      });
+      return box;
+    }
+    function inline(parent, textValue) {
+      var re = /`([^`]+)`|\*\*([^*]+)\*\*|\[([^\]]+)\]\(([^)]+)\)/g, at = 0, m;
+      while ((m = re.exec(textValue))) {
+        parent.appendChild(document.createTextNode(textValue.slice(at, m.index)));
+        if (m[1]) parent.appendChild(el("code", "", m[1]));
+        else if (m[2]) parent.appendChild(el("strong", "", m[2]));
+        else {
+          var a = el("a", "", m[3]);
+          a.href = m[4].charAt(0) === "/" ? base + data.prefix + m[4].slice(1) : m[4];
+          parent.appendChild(a);
+        }
+        at = re.lastIndex;
+      }
+      parent.appendChild(document.createTextNode(textValue.slice(at)));
     }
 
     function rangeOf(n) {
@@ -195,7 +303,11 @@
       if (pair) {
         var a = +pair[1], b = +pair[2];
         if (byCode[a] && byCode[b] && a !== b) {
-          return { page: base + prefix + Math.min(a, b) + "-vs-" + Math.max(a, b) + "/" + hashPart };
+          var canonical = Math.min(a, b) + "-vs-" + Math.max(a, b);
+          // At its own address and still missing: no page was written for
+          // the pair, so it is put together here.
+          if (head === canonical && /\/$/.test(pathname)) return { generate: [a, b], hash: hashPart };
+          return { page: base + prefix + canonical + "/" + hashPart };
         }
         return null;
       }

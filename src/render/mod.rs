@@ -69,7 +69,7 @@ impl<'a> PageContext<'a> {
             .catalog
             .codes()
             .keys()
-            .filter(|&&other| other != code)
+            .filter(|&&other| other != code && self.catalog.has_comparison_page(code, other))
             .map(|&other| index::CompareLink {
                 href: urls.href(&urls.compare(self.lang(), code, other)),
                 code: other,

@@ -82,7 +82,15 @@ pub(crate) fn resolve_site_link(catalog: &Catalog, dest: &str) -> Result<PageKin
                 "link \"{dest}\" puts the higher code first; use /{b}-vs-{a}/"
             ));
         }
-        PageKind::Compare(a, b) => a != b && catalog.knows_code(a) && catalog.knows_code(b),
+        // Only comparisons written as pages can be linked; a code that did
+        // not load has its problem reported already.
+        PageKind::Compare(a, b) => {
+            let loaded = catalog.codes().contains_key(&a) && catalog.codes().contains_key(&b);
+            a != b
+                && catalog.knows_code(a)
+                && catalog.knows_code(b)
+                && (!loaded || catalog.has_comparison_page(a, b))
+        }
         PageKind::Range(start, end) => catalog.ranges().contains_key(&(start, end)),
         PageKind::Timeouts => catalog.content().timeouts.is_some(),
     };

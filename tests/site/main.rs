@@ -22,5 +22,6 @@ mod fuzz_inputs;
 mod languages;
 mod navigation;
 mod real_site;
+mod scale;
 mod timeouts;
 mod valid_html;
