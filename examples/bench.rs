@@ -1,12 +1,20 @@
 //! The build benchmark: `cargo run --release --example bench`.
 //!
-//! Builds the real site and synthetic sites of 26, 100 and 200 private codes,
+//! Builds the real site and synthetic sites of 100, 200 and 1,000 private codes,
 //! each build in a fresh child process so that its peak memory is its own, and
 //! prints pages, bytes, wall time, pages per second and peak memory (the
 //! kernel's high-water mark of resident memory, VmHWM). Each site is built
 //! `RUNS` times (default 5) and the median time is shown; beside it, the time
 //! `cp -r` takes to copy that site's output, the floor for writing it.
+//!
+//! When `hugo` is installed, each synthetic site is also written as the same
+//! Hugo project (a page per code and language with the same prose, the same
+//! comparisons, the ranges and an index) and both are built in turn, `RUNS`
+//! times each, fresh and with the previous output: the second table gives
+//! the medians side by side and their ratios, with peak memory.
 
+#[path = "common/hugo.rs"]
+mod hugo;
 #[path = "common/synth.rs"]
 mod synth;
 
@@ -131,7 +139,7 @@ fn main() {
     let _ = std::fs::remove_dir_all(&real);
     copy_dir(&repo.join("content"), &real.join("content"));
     sites.push(("real site".into(), real.join("content")));
-    for n in [26u16, 100, 200] {
+    for n in [100u16, 200, 1000] {
         let dir = work.join(format!("synth-{n}"));
         synth::write_site(&repo, n, &dir).expect("synth");
         sites.push((format!("{n} codes"), dir.join("content")));
@@ -174,6 +182,92 @@ fn main() {
             rebuild_wall * 1000.0,
             cp * 1000.0,
             wall / cp
+        );
+    }
+    against_hugo(&sites, runs);
+}
+
+/// One Hugo build of `site`: wall seconds and peak resident memory in MiB,
+/// from `/usr/bin/time`.
+fn hugo_build(site: &Path, fresh: bool) -> (f64, f64) {
+    if fresh {
+        let _ = std::fs::remove_dir_all(site.join("public"));
+        let _ = std::fs::remove_dir_all(site.join("resources"));
+    }
+    let started = Instant::now();
+    let output = Command::new("/usr/bin/time")
+        .args(["-f", "%M", "hugo", "--quiet", "--source"])
+        .arg(site)
+        .output()
+        .expect("run hugo");
+    let wall = started.elapsed().as_secs_f64();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let kib: f64 = String::from_utf8_lossy(&output.stderr)
+        .lines()
+        .last()
+        .and_then(|l| l.trim().parse().ok())
+        .unwrap_or(0.0);
+    (wall, kib / 1024.0)
+}
+
+/// The synthetic sites built by this generator and by Hugo, in turn.
+fn against_hugo(sites: &[(String, PathBuf)], runs: usize) {
+    let has_hugo = Command::new("hugo")
+        .arg("version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !has_hugo || !Path::new("/usr/bin/time").exists() {
+        println!("\n(hugo or /usr/bin/time is not installed: no comparison with Hugo)");
+        return;
+    }
+    println!(
+        "\n{:<10} {:>9} {:>9} {:>7} {:>10} {:>10} {:>7} {:>9} {:>9}",
+        "site",
+        "fresh ms",
+        "hugo ms",
+        "ratio",
+        "rebuild ms",
+        "hugo ms",
+        "ratio",
+        "peak MiB",
+        "hugo MiB"
+    );
+    for (name, content) in sites.iter().filter(|(n, _)| n.ends_with("codes")) {
+        let dir = content.parent().expect("parent");
+        hugo::write_site(content, dir).expect("hugo site");
+        let site = dir.join("hugo");
+        let out = dir.join("public");
+        let (mut ours, mut theirs, mut ours_re, mut theirs_re, mut peaks, mut hugo_peaks) =
+            (vec![], vec![], vec![], vec![], vec![], vec![]);
+        for _ in 0..runs {
+            let f = measure(content, &out, true);
+            ours.push(f.wall);
+            peaks.push(f.peak_mib);
+            let (wall, peak) = hugo_build(&site, true);
+            theirs.push(wall);
+            hugo_peaks.push(peak);
+        }
+        for _ in 0..runs {
+            ours_re.push(measure(content, &out, false).wall);
+            theirs_re.push(hugo_build(&site, false).0);
+        }
+        let (a, b) = (median(ours), median(theirs));
+        let (c, d) = (median(ours_re), median(theirs_re));
+        println!(
+            "{:<10} {:>9.1} {:>9.1} {:>7.3} {:>10.1} {:>10.1} {:>7.3} {:>9.1} {:>9.1}",
+            name,
+            a * 1000.0,
+            b * 1000.0,
+            a / b,
+            c * 1000.0,
+            d * 1000.0,
+            c / d,
+            median(peaks),
+            median(hugo_peaks)
         );
     }
 }

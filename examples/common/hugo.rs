@@ -1,0 +1,94 @@
+//! The same synthetic site as a Hugo project, for the benchmark: a page per
+//! code and language with the same prose, a page per comparison the generator
+//! writes (each code against the one it names as related), the four ranges
+//! and an index, through small templates.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io;
+use std::path::Path;
+
+const LAYOUT: &str = r#"<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="canonical" href="{{ .Permalink }}">{{ range .Translations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}</head><body><header><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>"#;
+const SINGLE: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p>{{ .Content }}{{ end }}"#;
+const LIST: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul>{{ end }}"#;
+
+/// Writes `dir/hugo` from the closecodes content in `content`.
+pub fn write_site(content: &Path, dir: &Path) -> io::Result<()> {
+    let site = dir.join("hugo");
+    let _ = fs::remove_dir_all(&site);
+    fs::create_dir_all(site.join("layouts/_default"))?;
+    fs::write(
+        site.join("hugo.toml"),
+        "baseURL = \"https://example.github.io/repo/\"\ntitle = \"Close codes\"\n\
+         defaultContentLanguage = \"en\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n\
+         [languages.en]\ncontentDir = \"content/en\"\nweight = 1\n\
+         [languages.ko]\ncontentDir = \"content/ko\"\nweight = 2\n",
+    )?;
+    fs::write(site.join("layouts/_default/baseof.html"), LAYOUT)?;
+    fs::write(site.join("layouts/_default/single.html"), SINGLE)?;
+    fs::write(site.join("layouts/_default/list.html"), LIST)?;
+    let mut codes = Vec::new();
+    for entry in fs::read_dir(content.join("codes"))? {
+        let text = fs::read_to_string(entry?.path())?;
+        let table: toml::Table = toml::from_str(&text).map_err(io::Error::other)?;
+        codes.push(table);
+    }
+    let field = |t: &toml::Table, lang: &str, name: &str| -> String {
+        t["text"][lang]
+            .get(name)
+            .and_then(|v| v.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    for lang in ["en", "ko"] {
+        let root = site.join("content").join(lang);
+        fs::create_dir_all(root.join("codes"))?;
+        fs::create_dir_all(root.join("compare"))?;
+        fs::create_dir_all(root.join("ranges"))?;
+        fs::write(
+            root.join("_index.md"),
+            "---\ntitle: Close codes\n---\nEvery code.\n",
+        )?;
+        for (start, end) in [(0, 999), (1000, 2999), (3000, 3999), (4000, 4999)] {
+            fs::write(
+                root.join(format!("ranges/{start}-{end}.md")),
+                format!("---\ntitle: \"{start}-{end}\"\n---\nThe range {start}-{end}.\n"),
+            )?;
+        }
+        for code in &codes {
+            let number = code["code"].as_integer().unwrap_or(0);
+            let name = code["name"].as_str().unwrap_or_default();
+            let mut page = format!(
+                "---\ntitle: \"{number} {name}\"\nsummary: \"{}\"\n---\n",
+                field(code, lang, "summary").replace('"', "'")
+            );
+            for section in ["description", "when", "fix", "choose"] {
+                let _ = write!(page, "\n## {section}\n\n{}\n", field(code, lang, section));
+            }
+            fs::write(root.join(format!("codes/{number}.md")), &page)?;
+            for related in code
+                .get("related")
+                .and_then(|r| r.as_array())
+                .into_iter()
+                .flatten()
+            {
+                let other = related.as_integer().unwrap_or(0);
+                let (a, b) = (other.min(number), other.max(number));
+                let mut compare = format!("---\ntitle: \"{a} vs {b}\"\n---\n");
+                for side in [a, b] {
+                    if let Some(c) = codes.iter().find(|c| c["code"].as_integer() == Some(side)) {
+                        for section in ["summary", "description", "when", "fix"] {
+                            let _ = write!(
+                                compare,
+                                "\n## {side} {section}\n\n{}\n",
+                                field(c, lang, section)
+                            );
+                        }
+                    }
+                }
+                fs::write(root.join(format!("compare/{a}-vs-{b}.md")), compare)?;
+            }
+        }
+    }
+    Ok(())
+}
