@@ -2,7 +2,7 @@
 //! build can read, names known libraries, and leads to exactly one kind of
 //! answer that exists.
 
-use regex::Regex;
+use onig::Regex;
 
 use crate::catalog::Catalog;
 use crate::error::Problem;
@@ -21,7 +21,14 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
     for rule in &loaded.value.rule {
         let span = rule.pattern.span();
         let groups: Vec<String> = match Regex::new(rule.pattern.get_ref()) {
-            Ok(re) => re.capture_names().flatten().map(str::to_string).collect(),
+            Ok(re) => {
+                let mut names = Vec::new();
+                re.foreach_name(|name, _| {
+                    names.push(name.to_string());
+                    true
+                });
+                names
+            }
             Err(err) => {
                 let first = err.to_string();
                 let first = first.lines().last().unwrap_or_default().trim().to_string();
@@ -30,7 +37,7 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
                         span.clone(),
                         format!("the pattern does not compile: {first}"),
                     )
-                    .with_hint("write it in the syntax JavaScript and Rust's regex crate share"),
+                    .with_hint("write it in the syntax JavaScript and Oniguruma share"),
                 );
                 continue;
             }
