@@ -54,7 +54,10 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
         catalog,
         context.language,
         t.index.title.clone(),
-        t.site_description.clone(),
+        fill(
+            &t.share.index_description,
+            &[("count", &catalog.codes().len().to_string())],
+        ),
         context.rel_of(PageKind::Index),
     );
     let compare_link = |a: u16, b: u16| Link {

@@ -19,6 +19,7 @@ mod depth;
 mod escaping;
 mod fuzz_inputs;
 mod languages;
+mod lighthouse;
 mod real_site;
 mod timeouts;
 mod valid_html;
