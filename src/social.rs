@@ -72,7 +72,9 @@ impl Fonts {
     /// build skips rendering an image whose key it has seen.
     pub fn key(&self, svg: &str) -> String {
         let mut hasher = blake3::Hasher::new();
-        hasher.update(self.version.as_bytes()).update(svg.as_bytes());
+        hasher
+            .update(self.version.as_bytes())
+            .update(svg.as_bytes());
         hasher.finalize().to_hex()[..16].to_string()
     }
 
@@ -222,13 +224,20 @@ mod tests {
             let pixmap = fonts.pixmap(&svg(card)).expect("render");
             (270..345)
                 .flat_map(|y| (80..600).map(move |x| (x, y)))
-                .filter(|&(x, y)| pixmap.pixel(x, y).is_some_and(|p| p.red() > 200 && p.blue() > 200 && p.green() > 200))
+                .filter(|&(x, y)| {
+                    pixmap
+                        .pixel(x, y)
+                        .is_some_and(|p| p.red() > 200 && p.blue() > 200 && p.green() > 200)
+                })
                 .count()
         };
         assert!(white_in_name_band(&card) > 500);
-        assert_eq!(white_in_name_band(&Card {
-            name: " ".into(),
-            ..card
-        }), 0);
+        assert_eq!(
+            white_in_name_band(&Card {
+                name: " ".into(),
+                ..card
+            }),
+            0
+        );
     }
 }

@@ -274,7 +274,10 @@ const PATTERNS: [(&str, &[&str]); 40] = [
     ("compare.range_differs", &["a", "b", "range_a", "range_b"]),
     ("compare.one_sendable", &["sent", "local"]),
     ("range_page.title", &["range"]),
-    ("range_page.meta_description", &["range", "title", "summary"]),
+    (
+        "range_page.meta_description",
+        &["range", "title", "summary"],
+    ),
     ("share.index_description", &["count"]),
     ("lookup_why.message", &["library"]),
     ("lookup_why.name", &["library", "name"]),

@@ -49,7 +49,10 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
     let summaries = [a, b].map(|code| super::summary_text(catalog, code, context.lang()));
     let described: Vec<(&str, &str)> = names
         .into_iter()
-        .chain([("a_summary", summaries[0].as_str()), ("b_summary", &summaries[1])])
+        .chain([
+            ("a_summary", summaries[0].as_str()),
+            ("b_summary", &summaries[1]),
+        ])
         .collect();
     let layout = Layout::new(
         catalog,

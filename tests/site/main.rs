@@ -21,5 +21,6 @@ mod fuzz_inputs;
 mod languages;
 mod lighthouse;
 mod real_site;
+mod sharing;
 mod timeouts;
 mod valid_html;
