@@ -48,7 +48,7 @@ pub(super) fn page<'a>(context: PageContext<'a>, start: u16, end: u16) -> RangeP
             &t.range_page.meta_description,
             &[
                 ("range", &range),
-                ("title", &title),
+                ("title", title),
                 ("summary", &summary_text),
             ],
         ),
