@@ -27,6 +27,10 @@ pub enum Error {
     /// the content.
     #[error("templates: rendering {page} failed: {source}")]
     Template { page: String, source: askama::Error },
+    /// A social image could not be drawn: a bug in the generator, not in
+    /// the content.
+    #[error("rendering {file} failed: {message}")]
+    Image { file: String, message: String },
     /// The command line asks for something impossible, such as a base URL
     /// that is not absolute.
     #[error("{0}")]

@@ -29,6 +29,7 @@ mod highlight;
 pub mod markdown;
 mod pages;
 mod render;
+mod social;
 #[doc(hidden)]
 pub mod urls;
 

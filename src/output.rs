@@ -22,6 +22,10 @@ use crate::error::{Error, Result, io_error};
 /// file with its hash.
 pub const MANIFEST: &str = ".closecodes-manifest";
 
+/// Beside the manifest: the key of each file made by
+/// [`Output::write_derived`], the hash of what it was made from.
+const KEYS: &str = ".closecodes-keys";
+
 /// A build in progress.
 pub struct Output {
     /// The link readers use, such as `public`.
@@ -34,7 +38,13 @@ pub struct Output {
     in_staging: Option<BTreeMap<String, String>>,
     /// What readers see now, for the change summary.
     current: BTreeMap<String, String>,
+    /// The directory readers see now, when there is one.
+    active: Option<PathBuf>,
+    /// The keys of derived files in `staging` and in `active`.
+    keys_in_staging: BTreeMap<String, String>,
+    keys_current: BTreeMap<String, String>,
     written: Mutex<BTreeMap<String, String>>,
+    keys: Mutex<BTreeMap<String, String>>,
     /// The size of the site, summed as files are written.
     bytes: AtomicU64,
 }
@@ -135,11 +145,19 @@ impl Output {
             .as_ref()
             .map(|a| read_manifest(&a.join(MANIFEST)))
             .unwrap_or_default();
+        let keys_current = active
+            .as_ref()
+            .map(|a| read_manifest(&a.join(KEYS)))
+            .unwrap_or_default();
         fs::create_dir_all(&staging).map_err(io_error(&staging))?;
         // Without a manifest (a build stopped halfway) its files are unknown:
         // every file is written again.
         let manifest = staging.join(MANIFEST);
         let in_staging = manifest.is_file().then(|| read_manifest(&manifest));
+        let keys_in_staging = match in_staging {
+            Some(_) => read_manifest(&staging.join(KEYS)),
+            None => BTreeMap::new(),
+        };
         // From here until commit the directory does not match any manifest.
         if manifest.exists() {
             fs::remove_file(&manifest).map_err(io_error(&manifest))?;
@@ -149,7 +167,11 @@ impl Output {
             staging,
             in_staging,
             current,
+            active,
+            keys_in_staging,
+            keys_current,
             written: Mutex::new(BTreeMap::new()),
+            keys: Mutex::new(BTreeMap::new()),
             bytes: AtomicU64::new(0),
         })
     }
@@ -171,11 +193,42 @@ impl Output {
             let mut file = fs::File::create(&path).map_err(io_error(&path))?;
             file.write_all(bytes).map_err(io_error(&path))?;
         }
-        self.written
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .insert(rel.to_string(), hash);
+        self.record(&self.written, rel, &hash);
         Ok(())
+    }
+
+    /// Writes a file that is slow to make, such as an image, keyed by the
+    /// hash of what it is made from: when a previous build made `rel` from
+    /// the same `key`, its bytes are reused and `make` is not called.
+    pub fn write_derived(
+        &self,
+        rel: &str,
+        key: &str,
+        make: impl FnOnce() -> Result<Vec<u8>>,
+    ) -> Result<()> {
+        let same_key = |keys: &BTreeMap<String, String>| keys.get(rel).is_some_and(|k| k == key);
+        let staged = self.in_staging.as_ref().and_then(|files| files.get(rel));
+        let path = self.staging.join(rel);
+        match (staged, &self.active) {
+            (Some(hash), _) if same_key(&self.keys_in_staging) && path.is_file() => {
+                let size = fs::metadata(&path).map_err(io_error(&path))?.len();
+                self.bytes.fetch_add(size, Ordering::Relaxed);
+                self.record(&self.written, rel, hash);
+            }
+            (_, Some(active)) if same_key(&self.keys_current) && active.join(rel).is_file() => {
+                let from = active.join(rel);
+                self.write(rel, &fs::read(&from).map_err(io_error(&from))?)?;
+            }
+            _ => self.write(rel, &make()?)?,
+        }
+        self.record(&self.keys, rel, key);
+        Ok(())
+    }
+
+    fn record(&self, map: &Mutex<BTreeMap<String, String>>, rel: &str, value: &str) {
+        map.lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .insert(rel.to_string(), value.to_string());
     }
 
     /// The directory being written, for checks that read the built site.
@@ -195,6 +248,15 @@ impl Output {
             .iter()
             .map(|(path, hash)| format!("{hash}  {path}\n"))
             .collect();
+        let keys: String = self
+            .keys
+            .into_inner()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .iter()
+            .map(|(path, key)| format!("{key}  {path}\n"))
+            .collect();
+        let keys_path = self.staging.join(KEYS);
+        fs::write(&keys_path, keys).map_err(io_error(&keys_path))?;
         let manifest_path = self.staging.join(MANIFEST);
         fs::write(&manifest_path, manifest).map_err(io_error(&manifest_path))?;
 
@@ -337,6 +399,35 @@ mod tests {
             "files the build no longer makes are gone"
         );
         assert_eq!((changes.added, changes.removed, changes.changed), (1, 1, 0));
+    }
+
+    #[test]
+    fn a_derived_file_is_made_again_only_when_its_key_changes() {
+        let temp = tempfile::tempdir().expect("temp");
+        let out = temp.path().join("public");
+        let build = |key: &str, bytes: &[u8]| {
+            let made = std::cell::Cell::new(false);
+            let output = Output::begin(&out, Path::new("/nonexistent-root"), &[]).expect("begin");
+            output
+                .write_derived("og/1.png", key, || {
+                    made.set(true);
+                    Ok(bytes.to_vec())
+                })
+                .expect("write");
+            let changes = output.commit().expect("commit");
+            (made.get(), changes.bytes)
+        };
+        assert_eq!(build("k1", b"one"), (true, 3));
+        // The other directory has no copy yet: it is taken from the first.
+        assert_eq!(build("k1", b"ignored"), (false, 3));
+        assert_eq!(read(&out, "og/1.png"), "one");
+        // Both directories have it now.
+        assert_eq!(build("k1", b"ignored"), (false, 3));
+        assert_eq!(read(&out, "og/1.png"), "one");
+        assert_eq!(build("k2", b"two!"), (true, 4));
+        assert_eq!(read(&out, "og/1.png"), "two!");
+        assert_eq!(build("k2", b"ignored"), (false, 4));
+        assert_eq!(read(&out, "og/1.png"), "two!");
     }
 
     #[test]

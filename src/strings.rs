@@ -41,6 +41,7 @@ pub struct Strings {
     pub not_found: NotFoundStrings,
     pub redirect: RedirectStrings,
     pub fallback: FallbackStrings,
+    pub share: ShareStrings,
 }
 
 string_table!(Nav {
@@ -202,6 +203,11 @@ string_table!(NotFoundStrings {
 });
 string_table!(RedirectStrings { title, body });
 string_table!(FallbackStrings { notice });
+string_table!(
+    /// What search engines and link previews read: Open Graph's locale
+    /// (`en_US`) and the index's description.
+    ShareStrings { locale, index_description }
+);
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -256,16 +262,22 @@ impl PerReconnect {
 
 /// The placeholders each sentence pattern may use, by its dotted key; every
 /// other string takes none. Validation holds `i18n/*.toml` to this list.
-const PATTERNS: [(&str, &[&str]); 40] = [
-    ("code_page.title", &["code", "name"]),
-    ("code_page.meta_description", &["code", "name"]),
+const PATTERNS: [(&str, &[&str]); 41] = [
+    ("code_page.title", &["code", "name", "local_name"]),
+    (
+        "code_page.meta_description",
+        &["code", "name", "local_name", "summary"],
+    ),
     ("code_page.close_example", &["code"]),
     ("code_page.not_sent", &["code"]),
     ("code_page.checked", &["version"]),
     ("code_page.captured", &["version"]),
     ("compare.title", &["a", "b", "a_name", "b_name"]),
     ("compare.heading", &["a", "b", "a_name", "b_name"]),
-    ("compare.meta_description", &["a", "b", "a_name", "b_name"]),
+    (
+        "compare.meta_description",
+        &["a", "b", "a_name", "b_name", "a_summary", "b_summary"],
+    ),
     ("compare.intro", &["a", "b", "a_name", "b_name"]),
     (
         "compare.codes_table_caption",
@@ -275,7 +287,11 @@ const PATTERNS: [(&str, &[&str]); 40] = [
     ("compare.range_differs", &["a", "b", "range_a", "range_b"]),
     ("compare.one_sendable", &["sent", "local"]),
     ("range_page.title", &["range"]),
-    ("range_page.meta_description", &["range"]),
+    (
+        "range_page.meta_description",
+        &["range", "title", "summary"],
+    ),
+    ("share.index_description", &["count"]),
     ("lookup_why.message", &["library"]),
     ("lookup_why.name", &["library", "name"]),
     ("lookup_why.refused", &["library"]),

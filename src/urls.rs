@@ -112,6 +112,13 @@ impl Urls {
         format!("{}{start}-{end}/", self.lang_prefix(lang))
     }
 
+    /// The image a page shows when shared: a code's own, or the site's
+    /// (`code` `None`).
+    pub fn social_image(&self, lang: &str, code: Option<u16>) -> RelPath {
+        let name = code.map_or_else(|| "site".to_string(), |c| c.to_string());
+        format!("og/{}{name}.png", self.lang_prefix(lang))
+    }
+
     /// The path of any page of the site in a language.
     pub fn page(&self, lang: &str, kind: PageKind) -> RelPath {
         match kind {

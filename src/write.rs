@@ -11,6 +11,7 @@ use crate::error::{Error, Result, io_error};
 use crate::feeds;
 use crate::output::Output;
 use crate::render::{self, PageContext, prose::RenderCache};
+use crate::social::{self, Card};
 use crate::urls::file_for;
 
 /// How many files of each kind a build wrote.
@@ -45,6 +46,9 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
         let html = render::redirect_page(catalog, redirect)?;
         output.write(&file_for(&redirect.from), html.as_bytes())
     })?;
+
+    social_images(catalog, output)?;
+    output.write("favicon.svg", social::FAVICON.as_bytes())?;
 
     let not_found = render::not_found_page(catalog)?;
     output.write("404.html", not_found.as_bytes())?;
@@ -84,10 +88,58 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
     })
 }
 
-/// The stylesheet and script the templates are written for, built into the
+/// The image each page shows when shared: one per code and language, and
+/// the site's own per language. Drawing one takes far longer than a page, so
+/// each is keyed by its SVG and drawn again only when that changes. Text the
+/// embedded fonts cannot draw fails the build rather than showing boxes.
+fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
+    let urls = catalog.urls();
+    let mut cards = Vec::new();
+    for language in catalog.languages() {
+        let t = language.strings;
+        let site = Card {
+            headline: t.site_title.clone(),
+            name: String::new(),
+            summary: t.site_description.clone(),
+            site: String::new(),
+        };
+        cards.push((urls.social_image(language.code, None), site));
+        for (&code, entry) in catalog.codes() {
+            let card = Card {
+                headline: code.to_string(),
+                name: entry.local_name(language.code).to_string(),
+                summary: render::summary_text(catalog, code, language.code),
+                site: t.site_title.clone(),
+            };
+            cards.push((urls.social_image(language.code, Some(code)), card));
+        }
+    }
+    let fonts = social::Fonts::default();
+    cards.par_iter().try_for_each(|(rel, card)| {
+        let missing = social::missing_glyphs(&card.text());
+        if !missing.is_empty() {
+            return Err(Error::Image {
+                file: rel.clone(),
+                message: format!(
+                    "the embedded fonts cannot draw {missing:?}; fonts/subset.sh adds what the content uses"
+                ),
+            });
+        }
+        let svg = social::svg(card);
+        output.write_derived(rel, &fonts.key(&svg), || {
+            fonts.png(&svg).map_err(|message| Error::Image {
+                file: rel.clone(),
+                message,
+            })
+        })
+    })
+}
+
+/// The stylesheets and script the templates are written for, built into the
 /// binary so that any content directory gives a working site.
-const BUILT_IN_ASSETS: [(&str, &str); 2] = [
+const BUILT_IN_ASSETS: [(&str, &str); 3] = [
     ("style.css", include_str!("../static/style.css")),
+    ("print.css", include_str!("../static/print.css")),
     ("site.js", include_str!("../static/site.js")),
 ];
 

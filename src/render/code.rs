@@ -75,8 +75,14 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
     let lang = context.lang();
     let name = entry.name();
     let number = code.to_string();
-    let named = [("code", number.as_str()), ("name", name)];
-    let layout = Layout::new(
+    let summary = super::summary_text(catalog, code, lang);
+    let named = [
+        ("code", number.as_str()),
+        ("name", name),
+        ("local_name", entry.local_name(lang)),
+        ("summary", &summary),
+    ];
+    let mut layout = Layout::new(
         catalog,
         context.language,
         fill(&t.code_page.title, &named),
@@ -84,6 +90,8 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
         context.rel_of(PageKind::Code(code)),
     );
     let urls = catalog.urls();
+    layout.image = urls.absolute(&urls.social_image(lang, Some(code)));
+    layout.image_alt = format!("{code} {}: {summary}", entry.local_name(lang));
     CodePage {
         layout,
         code,

@@ -48,11 +48,19 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
         ("a_name", ea.name()),
         ("b_name", eb.name()),
     ];
+    let summaries = [a, b].map(|code| super::summary_text(catalog, code, context.lang()));
+    let described: Vec<(&str, &str)> = names
+        .into_iter()
+        .chain([
+            ("a_summary", summaries[0].as_str()),
+            ("b_summary", &summaries[1]),
+        ])
+        .collect();
     let layout = Layout::new(
         catalog,
         context.language,
         fill(&t.compare.title, &names),
-        fill(&t.compare.meta_description, &names),
+        fill(&t.compare.meta_description, &described),
         context.rel_of(PageKind::Compare(a, b)),
     );
     let curated = catalog.comparisons().get(&(a, b));

@@ -63,7 +63,10 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
         catalog,
         context.language,
         t.index.title.clone(),
-        t.site_description.clone(),
+        fill(
+            &t.share.index_description,
+            &[("count", &catalog.codes().len().to_string())],
+        ),
         context.rel_of(PageKind::Index),
     )
     .without_header_search();

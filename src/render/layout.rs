@@ -45,7 +45,16 @@ pub struct Layout<'a> {
     pub x_default: Option<Alternate>,
     pub home: String,
     pub css: String,
+    /// The stylesheet for paper, linked with `media="print"`.
+    pub print_css: String,
+    pub favicon: String,
     pub js: String,
+    /// The image shown when the page is shared (absolute) and its text.
+    pub image: String,
+    pub image_alt: String,
+    /// Open Graph's locale of the page (`ko_KR`) and of its other languages.
+    pub locale: &'a str,
+    pub other_locales: Vec<String>,
     pub base_path: String,
     /// The specifications behind the site, for the footer.
     pub sources: Vec<Link>,
@@ -100,7 +109,21 @@ impl<'a> Layout<'a> {
             x_default,
             home: urls.href(&urls.index(language.code)),
             css: urls.href("style.css"),
+            print_css: urls.href("print.css"),
+            favicon: urls.href("favicon.svg"),
             js: urls.href("site.js"),
+            image: urls.absolute(&urls.social_image(language.code, None)),
+            image_alt: format!(
+                "{}: {}",
+                language.strings.site_title, language.strings.site_description
+            ),
+            locale: &language.strings.share.locale,
+            other_locales: catalog
+                .languages()
+                .iter()
+                .filter(|l| l.code != language.code)
+                .map(|l| l.strings.share.locale.clone())
+                .collect(),
             base_path: urls.base_path().to_string(),
             sources: catalog.sources().map(Link::from).collect(),
             lookup_data: urls.href(&format!("{}lookup.json", urls.lang_prefix(language.code))),

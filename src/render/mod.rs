@@ -122,6 +122,16 @@ fn named(rendered: askama::Result<String>, page: impl FnOnce() -> String) -> Res
     })
 }
 
+/// A code's one-line meaning in `lang` (or the default language) as plain
+/// text, for meta descriptions and social images.
+pub(crate) fn summary_text(catalog: &Catalog, code: u16, lang: &str) -> String {
+    let texts = catalog.code(code).text.get_ref();
+    catalog
+        .text(texts, lang, |t| t.summary.as_ref())
+        .map(|t| crate::markdown::to_plain(t.text))
+        .unwrap_or_default()
+}
+
 /// A link to a specification: "RFC 6455 §7.4.1".
 fn source_link(reference: &str, section: &str, url: &str) -> Link {
     let label = if section.is_empty() {

@@ -36,11 +36,22 @@ pub(super) fn page<'a>(context: PageContext<'a>, start: u16, end: u16) -> RangeP
         .text(texts, lang, |t| t.title.as_ref())
         .map(|t| t.text)
         .unwrap_or_default();
+    let summary_text = catalog
+        .text(texts, lang, |t| t.summary.as_ref())
+        .map(|t| crate::markdown::to_plain(t.text))
+        .unwrap_or_default();
     let layout = Layout::new(
         catalog,
         context.language,
         fill(&t.range_page.title, &[("range", &range)]),
-        fill(&t.range_page.meta_description, &[("range", &range)]),
+        fill(
+            &t.range_page.meta_description,
+            &[
+                ("range", &range),
+                ("title", title),
+                ("summary", &summary_text),
+            ],
+        ),
         context.rel_of(PageKind::Range(start, end)),
     );
     RangePage {

@@ -13,6 +13,13 @@ use fantoccini::{Client, ClientBuilder};
 /// Serves `out` under `/<sub_path>/` on a free loopback port, as GitHub Pages
 /// serves a project site. Runs until the test process ends.
 pub fn serve_like_pages(out: &Path, sub_path: &str) -> String {
+    serve_with_missing_status(out, sub_path, 404)
+}
+
+/// Like [`serve_like_pages`], answering `missing` with the not-found page
+/// for a missing file under the sub-path (Lighthouse refuses to measure a
+/// page that answers 404); anything outside the sub-path is always a 404.
+pub fn serve_with_missing_status(out: &Path, sub_path: &str, missing: u16) -> String {
     let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
     let port = server.server_addr().to_ip().expect("ip").port();
     let out = std::fs::canonicalize(out).expect("out");
@@ -29,6 +36,7 @@ pub fn serve_like_pages(out: &Path, sub_path: &str) -> String {
             // plain static host, it falls through to the 404 page.
             let (status, path) = match found {
                 Some(path) if url.ends_with('/') || !path.ends_with("index.html") => (200, path),
+                _ if url.starts_with(&format!("{prefix}/")) => (missing, out.join("404.html")),
                 _ => (404, out.join("404.html")),
             };
             let bytes = std::fs::read(&path).unwrap_or_default();
