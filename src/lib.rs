@@ -44,13 +44,17 @@ mod output;
 pub mod static_files;
 mod write;
 
+// `serve`'s HTTP server: here so that tests can fuzz its parser.
+#[doc(hidden)]
+pub mod http;
+
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
 pub use catalog::Catalog;
 pub use coverage::Coverage;
 pub use error::{Error, Problem, Result};
-pub use lock::LOCK_FILE;
+pub use lock::{LOCK_FILE, LOCK_PART};
 pub use output::Changes;
 pub use project::{BuildOptions, Project};
 pub use write::Written;

@@ -3,6 +3,7 @@
 //! one at a time, so a build reports everything that is wrong at once.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
@@ -71,7 +72,11 @@ pub fn load(dir: &Path) -> (Content, Vec<Problem>) {
         );
         return (site, problems);
     }
-    for entry in WalkDir::new(dir).follow_links(true).sort_by_file_name() {
+    // Files sit at most one directory down (`codes/1000.toml`): the walk
+    // goes no deeper, so a link to `/` is one unexpected directory, not a
+    // walk of the whole disk.
+    let walk = WalkDir::new(dir).follow_links(true).max_depth(2);
+    for entry in walk.sort_by_file_name() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -79,11 +84,31 @@ pub fn load(dir: &Path) -> (Content, Vec<Problem>) {
                 continue;
             }
         };
-        if !entry.file_type().is_file() {
-            continue;
-        }
         let path = entry.path();
         let rel = path.strip_prefix(dir).unwrap_or(path);
+        if entry.file_type().is_dir() {
+            if entry.depth() == 2 {
+                problems.push(unexpected(
+                    path,
+                    "unexpected directory in the content directory",
+                ));
+            }
+            continue;
+        }
+        if rel.to_str().is_none() {
+            problems.push(
+                Problem::at_file(path, "the file name is not valid UTF-8")
+                    .with_hint("rename it: content files are named after what they hold"),
+            );
+            continue;
+        }
+        if !entry.file_type().is_file() {
+            problems.push(
+                Problem::at_file(path, "not a regular file")
+                    .with_hint("content/ holds TOML files; a symbolic link must point at one"),
+            );
+            continue;
+        }
         match read(path) {
             Ok(file) => site.add(rel, Arc::new(file), &mut problems),
             Err(problem) => {
@@ -140,10 +165,13 @@ impl Content {
             ["glossary.toml"] => self.glossary = parse(&file, problems),
             ["redirects.toml"] => self.redirects = parse(&file, problems),
             ["urls.lock"] => self.url_lock = Some(file),
+            // What a build stopped while writing the lock left.
+            [crate::lock::LOCK_PART] => {}
             ["README.md"] => {}
             ["i18n", name] if name.ends_with(".toml") => match parse(&file, problems) {
                 Some(strings) => {
-                    self.strings.insert(toml_stem(name).unwrap_or_default(), strings);
+                    self.strings
+                        .insert(toml_stem(name).unwrap_or_default(), strings);
                 }
                 None => self.mark_broken(rel),
             },
@@ -160,9 +188,9 @@ impl Content {
             ["captured", name] if name.ends_with(".toml") => {
                 self.captured.extend(parse(&file, problems))
             }
-            _ => problems.push(Problem::at_file(&file.path, "unexpected file in the content directory").with_hint(
-                "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, lookup.toml, timeouts.toml, glossary.toml, redirects.toml, urls.lock, \
-                 and TOML files under i18n/, codes/, ranges/, comparisons/ and captured/",
+            _ => problems.push(unexpected(
+                &file.path,
+                "unexpected file in the content directory",
             )),
         }
     }
@@ -181,9 +209,34 @@ impl Content {
     }
 }
 
+/// A file or directory the layout has no place for.
+fn unexpected(path: &Path, message: &str) -> Problem {
+    Problem::at_file(path, message).with_hint(
+        "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, lookup.toml, timeouts.toml, glossary.toml, redirects.toml, urls.lock, \
+         and TOML files under i18n/, codes/, ranges/, comparisons/ and captured/",
+    )
+}
+
+/// The largest content file read: the real ones are tens of kilobytes, and
+/// a build holds a few copies of each text, so this bounds its memory.
+const MAX_FILE: u64 = 64 << 20;
+
 fn read(path: &Path) -> Result<SourceFile, Problem> {
-    let bytes = std::fs::read(path)
-        .map_err(|err| Problem::at_file(path, format!("cannot read the file: {err}")))?;
+    let cannot =
+        |err: std::io::Error| Problem::at_file(path, format!("cannot read the file: {err}"));
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| file.take(MAX_FILE + 1).read_to_end(&mut bytes))
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(Problem::at_file(
+            path,
+            format!("the file is larger than {} MB", MAX_FILE >> 20),
+        )
+        .with_hint(
+            "content files are small TOML files: split the text, or check where a link points",
+        ));
+    }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(path, text)),
         Err(err) => {

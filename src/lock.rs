@@ -11,6 +11,9 @@ use crate::error::{Problem, Result, io_error};
 
 pub const LOCK_FILE: &str = "urls.lock";
 
+/// The new lock while it is written, renamed to [`LOCK_FILE`] once whole.
+pub const LOCK_PART: &str = ".urls.lock.part";
+
 const HEADER: &str = "\
 # Every URL this site has published, and every anchor the spec promises, one per line.
 # The build adds new ones. A line may only go away together with a redirect in
@@ -119,5 +122,10 @@ pub fn update(path: &Path, catalog: &Catalog, published: &BTreeSet<String>) -> R
     if std::fs::read_to_string(path).ok().as_deref() == Some(text.as_str()) {
         return Ok(());
     }
-    std::fs::write(path, text).map_err(io_error(path))
+    // Written beside and renamed over: a build killed halfway, or one that
+    // reads the lock while another writes it, sees the old lock or the new
+    // one, never a part that would seem to drop URLs.
+    let part = path.with_file_name(LOCK_PART);
+    std::fs::write(&part, text).map_err(io_error(path))?;
+    std::fs::rename(&part, path).map_err(io_error(path))
 }

@@ -8,6 +8,11 @@
 //! directory as the generator's, tells the next build what is already there,
 //! and gives the change summary. A directory the generator did not create is
 //! never written into.
+//!
+//! One build at a time: a build holds the lock `.public.lock` beside the
+//! link from start to end, and a second build into the same output waits
+//! for it. The kernel releases the lock when its holder ends, however it
+//! ends, so a killed build never blocks the next one.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -15,6 +20,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result, io_error};
 
@@ -25,6 +31,13 @@ pub const MANIFEST: &str = ".closecodes-manifest";
 /// Beside the manifest: the key of each file made by
 /// [`Output::write_derived`], the hash of what it was made from.
 const KEYS: &str = ".closecodes-keys";
+
+/// How long a build waits for another one writing the same output before it
+/// gives up: longer than any real build takes.
+const LOCK_WAIT: Duration = Duration::from_secs(120);
+
+/// The ending of a file being written, renamed to its own name once whole.
+const PART: &str = ".closecodes-part";
 
 /// A build in progress.
 pub struct Output {
@@ -47,6 +60,8 @@ pub struct Output {
     keys: Mutex<BTreeMap<String, String>>,
     /// The size of the site, summed as files are written.
     bytes: AtomicU64,
+    /// Held until the build ends: see the module's documentation.
+    _lock: fs::File,
 }
 
 /// What a build changed compared with the previous output.
@@ -89,6 +104,7 @@ impl Output {
             _ => return Err(refuse("the output needs a name, such as public".into())),
         };
         fs::create_dir_all(&parent).map_err(io_error(&parent))?;
+        let lock = lock(&parent.join(format!(".{name}.lock")), &absolute)?;
         let slots = [
             parent.join(format!(".{name}.a")),
             parent.join(format!(".{name}.b")),
@@ -173,11 +189,15 @@ impl Output {
             written: Mutex::new(BTreeMap::new()),
             keys: Mutex::new(BTreeMap::new()),
             bytes: AtomicU64::new(0),
+            _lock: lock,
         })
     }
 
     /// Writes one file, `rel` being its path inside the output. A file that
-    /// the directory already holds with the same bytes is left alone.
+    /// the directory already holds with the same bytes is left alone. The
+    /// file is written beside its place and renamed into it, so that `serve`,
+    /// still reading this directory from before the last swap, gets the old
+    /// bytes or the new ones, never part of them.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let hash = blake3::hash(bytes).to_hex()[..16].to_string();
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
@@ -190,8 +210,13 @@ impl Output {
             if let Some(dir) = path.parent() {
                 fs::create_dir_all(dir).map_err(io_error(dir))?;
             }
-            let mut file = fs::File::create(&path).map_err(io_error(&path))?;
+            let mut part = path.clone().into_os_string();
+            part.push(PART);
+            let part = PathBuf::from(part);
+            let mut file = fs::File::create(&part).map_err(io_error(&path))?;
             file.write_all(bytes).map_err(io_error(&path))?;
+            drop(file);
+            fs::rename(&part, &path).map_err(io_error(&path))?;
         }
         self.record(&self.written, rel, &hash);
         Ok(())
@@ -237,24 +262,29 @@ impl Output {
     }
 
     /// Removes what the new build no longer has, records the manifest and
-    /// points the output at the new build.
-    pub fn commit(self) -> Result<Changes> {
-        let written = self
-            .written
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
+    /// points the output at the new build. The lock is held until `self` is
+    /// dropped, so that the caller can finish what belongs to the build.
+    pub fn commit(&self) -> Result<Changes> {
+        let written = std::mem::take(
+            &mut *self
+                .written
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        );
         remove_stale(&self.staging, self.in_staging.as_ref(), &written)?;
         let manifest: String = written
             .iter()
             .map(|(path, hash)| format!("{hash}  {path}\n"))
             .collect();
-        let keys: String = self
-            .keys
-            .into_inner()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
-            .iter()
-            .map(|(path, key)| format!("{key}  {path}\n"))
-            .collect();
+        let keys: String = std::mem::take(
+            &mut *self
+                .keys
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner()),
+        )
+        .iter()
+        .map(|(path, key)| format!("{key}  {path}\n"))
+        .collect();
         let keys_path = self.staging.join(KEYS);
         fs::write(&keys_path, keys).map_err(io_error(&keys_path))?;
         let manifest_path = self.staging.join(MANIFEST);
@@ -268,7 +298,7 @@ impl Output {
 
         let mut changes = Changes {
             files: written.len(),
-            bytes: self.bytes.into_inner(),
+            bytes: self.bytes.load(Ordering::Relaxed),
             ..Changes::default()
         };
         for (path, hash) in &written {
@@ -288,6 +318,56 @@ impl Output {
 
     /// Stops without publishing: what readers see stays as it was.
     pub fn abandon(self) {}
+}
+
+/// Takes the lock at `path`, waiting while another build holds it, and
+/// writes this process's id into it for the message the other one shows.
+fn lock(path: &Path, output: &Path) -> Result<fs::File> {
+    let mut file = fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .read(true)
+        .write(true)
+        .open(path)
+        .map_err(io_error(path))?;
+    let started = Instant::now();
+    let mut told = false;
+    loop {
+        match file.try_lock() {
+            Ok(()) => break,
+            Err(fs::TryLockError::Error(err)) => return Err(io_error(path)(err)),
+            Err(fs::TryLockError::WouldBlock) => {}
+        }
+        let holder = fs::read_to_string(path).unwrap_or_default();
+        let holder = match holder.trim() {
+            "" => "another build".to_string(),
+            pid => format!("another build (process {pid})"),
+        };
+        if started.elapsed() > LOCK_WAIT {
+            return Err(Error::Output {
+                path: path.to_path_buf(),
+                message: format!(
+                    "{holder} has held this lock for {} s while writing {}; \
+                     run again when it ends",
+                    LOCK_WAIT.as_secs(),
+                    output.display()
+                ),
+            });
+        }
+        if !told {
+            eprintln!(
+                "{}: {holder} is writing {}; waiting for it",
+                path.display(),
+                output.display()
+            );
+            told = true;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    // Only a message uses the id: failing to write it stops nothing.
+    let _ = file.set_len(0);
+    let _ = write!(file, "{}", std::process::id());
+    Ok(file)
 }
 
 /// Deletes the files of `dir` that the new build did not write, and the
@@ -445,6 +525,6 @@ mod tests {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        assert_eq!(names, [".public.a", ".public.b", "public"]);
+        assert_eq!(names, [".public.a", ".public.b", ".public.lock", "public"]);
     }
 }

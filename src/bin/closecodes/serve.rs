@@ -2,18 +2,18 @@
 //! `content/` or `static/` change and reloads the open page. A content error
 //! is shown over the page; the last good site stays served.
 
-use std::net::IpAddr;
+use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, mpsc};
 use std::thread;
 use std::time::Duration;
 
+use closecodes::http::{self, Limits, Request, Response};
 use closecodes::static_files::{content_type, resolve, url_path};
-use closecodes::{BuildOptions, Error, LOCK_FILE, Project, Result, build};
+use closecodes::{BuildOptions, Error, LOCK_FILE, LOCK_PART, Project, Result, build};
 use notify::event::{EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
-use tiny_http::{Header, Request, Response, Server};
 
 /// Where the live-reload script asks for the build's state.
 const STATUS_PATH: &str = "/__closecodes/status";
@@ -72,12 +72,12 @@ impl State {
 /// Builds, serves and watches until the process is stopped.
 pub fn serve(options: &ServeOptions) -> Result<()> {
     let addr = format!("{}:{}", display_host(options.host), options.port);
-    let server = Server::http((options.host, options.port))
-        .map_err(|source| Error::Serve { addr, source })?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map_or(options.port, |a| a.port());
+    let listener =
+        TcpListener::bind((options.host, options.port)).map_err(|source| Error::Serve {
+            addr,
+            source: Box::new(source),
+        })?;
+    let port = listener.local_addr().map_or(options.port, |a| a.port());
     let build_options = BuildOptions {
         content: options.content.clone(),
         out: options.out.clone(),
@@ -103,16 +103,14 @@ pub fn serve(options: &ServeOptions) -> Result<()> {
         "<script>\n{}</script>",
         RELOAD_JS.replace("STATUS_PATH", STATUS_PATH)
     );
-    for request in server.incoming_requests() {
+    let out = options.out.clone();
+    http::run(listener, Limits::default(), move |request| {
         // The output is a link that each build moves: follow it per request.
-        match std::fs::canonicalize(&options.out) {
+        match std::fs::canonicalize(&out) {
             Ok(out) => respond(request, &out, &state, &script),
-            Err(err) => {
-                let _ =
-                    request.respond(Response::from_string(err.to_string()).with_status_code(500));
-            }
+            Err(err) => Response::text(500, format!("{}: {err}", out.display())),
         }
-    }
+    });
     Ok(())
 }
 
@@ -184,7 +182,8 @@ fn watch_error(dir: &Path, err: notify::Error) -> Error {
 
 /// The lock file changes on every build; it is not an edit to react to.
 fn is_lock(path: &Path) -> bool {
-    path.file_name().is_some_and(|n| n == LOCK_FILE)
+    path.file_name()
+        .is_some_and(|n| n == LOCK_FILE || n == LOCK_PART)
 }
 
 fn display_host(host: IpAddr) -> String {
@@ -194,41 +193,34 @@ fn display_host(host: IpAddr) -> String {
     }
 }
 
-fn respond(request: Request, out: &Path, state: &State, script: &str) {
-    let url = url_path(request.url()).to_string();
+fn respond(request: &Request, out: &Path, state: &State, script: &str) -> Response {
+    let url = url_path(&request.path);
     if url == STATUS_PATH {
-        let response = Response::from_string(state.status_json())
-            .with_header(header("Content-Type", "application/json"));
-        let _ = request.respond(response);
-        return;
+        return Response {
+            status: 200,
+            content_type: "application/json",
+            body: state.status_json().into_bytes(),
+        };
     }
-    let (status, path) = match resolve(out, &url) {
+    let (status, path) = match resolve(out, url) {
         Some(path) => (200, path),
         None => (404, out.join("404.html")),
     };
-    let Ok(mut bytes) = std::fs::read(&path) else {
-        let _ = request.respond(Response::from_string("not found").with_status_code(404));
-        return;
+    let Ok(mut body) = std::fs::read(&path) else {
+        return Response::text(404, "not found");
     };
     let content_type = content_type(&path);
     if content_type.starts_with("text/html") {
-        let html = String::from_utf8_lossy(&bytes);
+        let html = String::from_utf8_lossy(&body);
         let injected = match html.rfind("</body>") {
             Some(at) => format!("{}{script}{}", &html[..at], &html[at..]),
             None => format!("{html}{script}"),
         };
-        bytes = injected.into_bytes();
+        body = injected.into_bytes();
     }
-    let response = Response::from_data(bytes)
-        .with_status_code(status)
-        .with_header(header("Content-Type", content_type))
-        .with_header(header("Cache-Control", "no-store"));
-    let _ = request.respond(response);
-}
-
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).unwrap_or_else(|_| {
-        Header::from_bytes(&b"X-Invalid"[..], &b"1"[..])
-            .unwrap_or_else(|_| unreachable!("static header"))
-    })
+    Response {
+        status,
+        content_type,
+        body,
+    }
 }

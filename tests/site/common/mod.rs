@@ -2,6 +2,10 @@
 //! copies of the content to edit, and reading pages with an HTML parser.
 
 pub mod browser;
+pub mod process;
+pub mod serve;
+#[path = "../../../examples/common/synth.rs"]
+pub mod synth;
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -213,6 +217,29 @@ pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             )
         })
         .collect()
+}
+
+/// Names the files that differ between two snapshots, for a failure message.
+pub fn differences(a: &BTreeMap<String, Vec<u8>>, b: &BTreeMap<String, Vec<u8>>) -> String {
+    let differing: Vec<&String> = a
+        .keys()
+        .chain(b.keys())
+        .filter(|k| a.get(*k) != b.get(*k))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    let shown: Vec<&str> = differing.iter().take(5).map(|s| s.as_str()).collect();
+    format!("{} files differ, such as {shown:?}", differing.len())
+}
+
+/// The names in a directory, sorted.
+pub fn names_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
 }
 
 /// The text of headings matching `css`, without their copy-link mark.
