@@ -98,7 +98,10 @@ fn score(report: &serde_json::Value, category: &str, skip: Option<&str>) -> (f64
     (score, lost)
 }
 
+// Scores of performance need an idle machine: `.ci/run` runs this alone, after
+// the rest of the suite (`cargo test --test site lighthouse -- --ignored`).
 #[test]
+#[ignore = "run alone: cargo test --test site lighthouse -- --ignored"]
 fn lighthouse_scores_each_kind_of_page_at_least_095_in_both_languages() {
     let cli = common::repo().join(".ci/node_modules/lighthouse/cli/index.js");
     let Some(cli) = common::require(
