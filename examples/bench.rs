@@ -12,6 +12,9 @@
 //! comparisons, the ranges and an index) and both are built in turn, `RUNS`
 //! times each, fresh and with the previous output: the second table gives
 //! the medians side by side and their ratios, with peak memory.
+//!
+//! Last, `serve` runs on the 100-code site: the time from saving one code's
+//! file to the moment the open page learns that the new build is ready.
 
 #[path = "common/hugo.rs"]
 mod hugo;
@@ -185,6 +188,9 @@ fn main() {
         );
     }
     against_hugo(&sites, runs);
+    if let Some((_, content)) = sites.iter().find(|(n, _)| n == "100 codes") {
+        serve_reload(content, runs);
+    }
 }
 
 /// One Hugo build of `site`: wall seconds and peak resident memory in MiB,
@@ -270,6 +276,93 @@ fn against_hugo(sites: &[(String, PathBuf)], runs: usize) {
             median(hugo_peaks)
         );
     }
+}
+
+/// `GET path` on 127.0.0.1:`port`, the body as a string.
+fn http_get(port: u16, path: &str) -> String {
+    use std::io::{Read, Write};
+    let mut stream = std::net::TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .expect("send");
+    let mut response = String::new();
+    stream.read_to_string(&mut response).expect("read");
+    response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_string())
+        .unwrap_or_default()
+}
+
+/// From saving one code's file to the answer of the status request the page
+/// keeps open, which is when the page reloads: median of `runs` edits.
+fn serve_reload(content: &Path, runs: usize) {
+    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+    let built = Command::new(cargo)
+        .args(["build", "--release", "--quiet", "--bin", "closecodes"])
+        .status()
+        .is_ok_and(|s| s.success());
+    let exe = std::env::current_exe().expect("exe");
+    let binary = exe
+        .parent()
+        .and_then(Path::parent)
+        .map(|d| d.join("closecodes"));
+    let Some(binary) = binary.filter(|b| built && b.is_file()) else {
+        println!("\n(the closecodes binary could not be built: no serve figure)");
+        return;
+    };
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("port");
+    let out = content.parent().expect("parent").join("serve-public");
+    let mut child = Command::new(binary)
+        .args(["serve", "--port", &port.to_string(), "--content"])
+        .arg(content)
+        .arg("--out")
+        .arg(&out)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .expect("serve");
+    let status = move |after: Option<u64>| -> u64 {
+        let path = after.map_or("/__closecodes/status".to_string(), |n| {
+            format!("/__closecodes/status?after={n}")
+        });
+        let body = http_get(port, &path);
+        let json: serde_json::Value = serde_json::from_str(&body).unwrap_or_default();
+        json["build"].as_u64().unwrap_or(0)
+    };
+    let started = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(started.elapsed().as_secs() < 60, "serve did not start");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let file = content.join("codes/4050.toml");
+    let times: Vec<f64> = (0..runs.max(5))
+        .map(|i| {
+            let seen = status(None);
+            let waiter = std::thread::spawn(move || {
+                status(Some(seen));
+                Instant::now()
+            });
+            std::thread::sleep(std::time::Duration::from_millis(300));
+            let text = std::fs::read_to_string(&file).expect("read");
+            let edited = text.replacen("summary = \"", &format!("summary = \"{i} "), 1);
+            let saved = Instant::now();
+            std::fs::write(&file, edited).expect("write");
+            let answered = waiter.join().expect("status");
+            answered.duration_since(saved).as_secs_f64()
+        })
+        .collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    println!(
+        "\nserve, 100 codes: from saving 4050.toml to the page's reload signal, median of {}: {:.0} ms",
+        times.len(),
+        median(times) * 1000.0
+    );
 }
 
 fn copy_dir(from: &Path, to: &Path) {

@@ -317,7 +317,7 @@ fn static_pairs(catalog: &Catalog) -> std::collections::BTreeSet<(u16, u16)> {
         .codes
         .keys()
         .copied()
-        .filter(|&c| c < 4000)
+        .filter(|&c| pages::is_registered(c))
         .collect();
     let mut pairs: std::collections::BTreeSet<(u16, u16)> = pages::pairs(&registered).collect();
     pairs.extend(catalog.comparisons.keys().copied());

@@ -72,6 +72,13 @@ fn number(text: &str) -> Option<u16> {
     text.parse().ok()
 }
 
+/// Whether `code` is in a registered range (below 4000) rather than private:
+/// registered codes get every comparison and their own social image, so that
+/// a site of many private codes grows linearly.
+pub fn is_registered(code: u16) -> bool {
+    code < 4000
+}
+
 /// The codes a site may document: 0-999 are never used, and nothing above
 /// 4999 is a close code.
 pub const DOCUMENTED: std::ops::RangeInclusive<u16> = 1000..=4999;

@@ -10,6 +10,7 @@ use crate::catalog::Catalog;
 use crate::error::{Error, Result, io_error};
 use crate::feeds;
 use crate::output::Output;
+use crate::pages;
 use crate::render::{self, PageContext, prose::RenderCache};
 use crate::social::{self, Card};
 use crate::urls::file_for;
@@ -104,7 +105,13 @@ fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
             site: String::new(),
         };
         cards.push((urls.social_image(language.code, None), site));
-        for (&code, entry) in catalog.codes() {
+        // Private codes share the site's image: thousands of them would each
+        // cost a render for a page few people share.
+        let registered = catalog
+            .codes()
+            .iter()
+            .filter(|(c, _)| pages::is_registered(**c));
+        for (&code, entry) in registered {
             let card = Card {
                 headline: code.to_string(),
                 name: entry.local_name(language.code).to_string(),

@@ -90,8 +90,10 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
         context.rel_of(PageKind::Code(code)),
     );
     let urls = catalog.urls();
-    layout.image = urls.absolute(&urls.social_image(lang, Some(code)));
-    layout.image_alt = format!("{code} {}: {summary}", entry.local_name(lang));
+    if crate::pages::is_registered(code) {
+        layout.image = urls.absolute(&urls.social_image(lang, Some(code)));
+        layout.image_alt = format!("{code} {}: {summary}", entry.local_name(lang));
+    }
     CodePage {
         layout,
         code,

@@ -37,9 +37,20 @@ async fn unrelated_private_pairs_have_no_page_and_the_404_page_puts_them_togethe
         ("4003-vs-4001/index.html", false),
         ("1000-vs-4003/index.html", false),
         ("1000-vs-1006/index.html", true),
+        // Registered codes have their own social image; private ones share
+        // the site's.
+        ("og/1006.png", true),
+        ("og/4001.png", false),
+        ("og/site.png", true),
     ] {
         assert_eq!(site.exists(rel), exists, "{rel}");
     }
+    let page = site.page("4001/");
+    let image = common::attrs(&page, "meta[property='og:image']", "content");
+    assert!(
+        image.len() == 1 && image[0].ends_with("/og/site.png"),
+        "{image:?}"
+    );
     let Some(session) = browser::open(&site.out).await else {
         return;
     };

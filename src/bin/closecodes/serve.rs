@@ -5,7 +5,7 @@
 use std::net::{IpAddr, TcpListener};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, mpsc};
+use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::thread;
 use std::time::Duration;
 
@@ -25,6 +25,10 @@ const RELOAD_JS: &str = include_str!("reload.js");
 /// often several writes and a rename.
 const QUIET: Duration = Duration::from_millis(50);
 
+/// How long a status request waits for the next build before it answers
+/// anyway: the page learns of a build the moment it ends.
+const LONG_POLL: Duration = Duration::from_secs(25);
+
 pub struct ServeOptions {
     pub content: PathBuf,
     pub out: PathBuf,
@@ -33,11 +37,14 @@ pub struct ServeOptions {
 }
 
 /// The build the browser sees: a counter that moves on every good build, and
-/// the errors of the last build if it failed.
+/// the errors of the last build if it failed. `builds` counts every build,
+/// good or not, and wakes the status requests waiting for the next one.
 #[derive(Default)]
 struct State {
     version: AtomicU64,
     error: Mutex<Option<String>>,
+    builds: Mutex<u64>,
+    built: Condvar,
 }
 
 impl State {
@@ -60,12 +67,29 @@ impl State {
                 *self.error.lock().unwrap_or_else(|p| p.into_inner()) = Some(err.to_string());
             }
         }
+        *self.builds.lock().unwrap_or_else(|p| p.into_inner()) += 1;
+        self.built.notify_all();
     }
 
-    fn status_json(&self) -> String {
+    /// The state, once a build after `seen` has ended (or at once, without
+    /// `seen`, or after [`LONG_POLL`]).
+    fn status_json(&self, seen: Option<u64>) -> String {
+        let mut builds = self.builds.lock().unwrap_or_else(|p| p.into_inner());
+        if let Some(seen) = seen {
+            (builds, _) = self
+                .built
+                .wait_timeout_while(builds, LONG_POLL, |b| *b == seen)
+                .unwrap_or_else(|p| p.into_inner());
+        }
+        let build = *builds;
+        drop(builds);
         let error = self.error.lock().unwrap_or_else(|p| p.into_inner()).clone();
-        serde_json::json!({ "version": self.version.load(Ordering::SeqCst), "error": error })
-            .to_string()
+        serde_json::json!({
+            "version": self.version.load(Ordering::SeqCst),
+            "build": build,
+            "error": error
+        })
+        .to_string()
     }
 }
 
@@ -196,10 +220,15 @@ fn display_host(host: IpAddr) -> String {
 fn respond(request: &Request, out: &Path, state: &State, script: &str) -> Response {
     let url = url_path(&request.path);
     if url == STATUS_PATH {
+        // `?after=N`: answer when the build after the N-th has ended.
+        let seen = request
+            .path
+            .split_once("?after=")
+            .and_then(|(_, n)| n.parse().ok());
         return Response {
             status: 200,
             content_type: "application/json",
-            body: state.status_json().into_bytes(),
+            body: state.status_json(seen).into_bytes(),
         };
     }
     let (status, path) = match resolve(out, url) {
