@@ -121,31 +121,40 @@ pub fn load(dir: &Path) -> (Content, Vec<Problem>) {
 }
 
 impl Content {
-    /// Every prose field of every code, range and comparison, in every
-    /// language, with the file it is in.
+    /// Every prose field of every code, range, comparison and the timeouts
+    /// page, in every language, with the file it is in.
     pub fn prose(&self) -> Vec<(&SourceFile, &Spanned<String>)> {
+        self.prose_where(|_| true)
+    }
+
+    /// The prose fields of the languages `keep` accepts.
+    pub fn prose_where(&self, keep: impl Fn(&str) -> bool) -> Vec<(&SourceFile, &Spanned<String>)> {
         fn collect<'a, E, T: Translatable + 'a>(
             out: &mut Vec<(&'a SourceFile, &'a Spanned<String>)>,
+            keep: &impl Fn(&str) -> bool,
             entries: &'a [Loaded<E>],
             texts: impl Fn(&'a E) -> &'a Spanned<BTreeMap<String, Spanned<T>>>,
         ) {
             for entry in entries {
-                for table in texts(&entry.value).get_ref().values() {
-                    let fields = table.get_ref().fields().into_iter().filter_map(|(_, f)| f);
-                    out.extend(fields.map(|f| (&*entry.file, f)));
+                for (lang, table) in texts(&entry.value).get_ref() {
+                    if keep(lang) {
+                        let fields = table.get_ref().fields().into_iter().filter_map(|(_, f)| f);
+                        out.extend(fields.map(|f| (&*entry.file, f)));
+                    }
                 }
             }
         }
         let mut out = Vec::new();
-        collect(&mut out, &self.codes, |e| &e.text);
-        collect(&mut out, &self.ranges, |e| &e.text);
-        collect(&mut out, &self.comparisons, |e| &e.text);
+        collect(&mut out, &keep, &self.codes, |e| &e.text);
+        collect(&mut out, &keep, &self.ranges, |e| &e.text);
+        collect(&mut out, &keep, &self.comparisons, |e| &e.text);
         if let Some(timeouts) = &self.timeouts {
-            collect(&mut out, std::slice::from_ref(timeouts), |e| &e.text);
-            let notes = timeouts.value.hop.iter().flat_map(|h| h.text.values());
+            collect(&mut out, &keep, std::slice::from_ref(timeouts), |e| &e.text);
+            let notes = timeouts.value.hop.iter().flat_map(|h| &h.text);
             out.extend(
                 notes
-                    .filter_map(|t| t.note.as_ref())
+                    .filter(|(lang, _)| keep(lang))
+                    .filter_map(|(_, t)| t.note.as_ref())
                     .map(|n| (&*timeouts.file, n)),
             );
         }

@@ -76,25 +76,7 @@ pub(super) fn check_glossary(catalog: &Catalog, problems: &mut Vec<Problem>) {
         .flat_map(|t| &t.avoid)
         .map(|w| w.get_ref().clone())
         .collect();
-    let mut fields = Vec::new();
-    for entry in &content.codes {
-        fields.extend(korean(&entry.file, entry.value.text.get_ref()));
-    }
-    for entry in &content.ranges {
-        fields.extend(korean(&entry.file, entry.value.text.get_ref()));
-    }
-    for entry in &content.comparisons {
-        fields.extend(korean(&entry.file, entry.value.text.get_ref()));
-    }
-    if let Some(entry) = &content.timeouts {
-        fields.extend(korean(&entry.file, entry.value.text.get_ref()));
-        for hop in &entry.value.hop {
-            if let Some(note) = hop.text.get("ko").and_then(|t| t.note.as_ref()) {
-                fields.push((&*entry.file, note));
-            }
-        }
-    }
-    for (file, field) in fields {
+    for (file, field) in content.prose_where(|lang| lang == "ko") {
         let start = value_start(file, field);
         for (range, text) in prose_words(field.get_ref()) {
             // The longest avoided phrase wins: "close reason", not "reason" in it.
@@ -124,25 +106,6 @@ pub(super) fn check_glossary(catalog: &Catalog, problems: &mut Vec<Problem>) {
             }
         }
     }
-}
-
-type Field<'a> = (&'a crate::source::SourceFile, &'a toml::Spanned<String>);
-
-fn korean<'a, T: crate::content::Translatable>(
-    file: &'a crate::source::SourceFile,
-    texts: &'a std::collections::BTreeMap<String, toml::Spanned<T>>,
-) -> Vec<Field<'a>> {
-    texts
-        .get("ko")
-        .map(|t| {
-            t.get_ref()
-                .fields()
-                .into_iter()
-                .filter_map(|(_, f)| f)
-                .map(|f| (file, f))
-                .collect()
-        })
-        .unwrap_or_default()
 }
 
 /// The text of a Markdown field outside code spans, code blocks and link
