@@ -132,14 +132,20 @@
     // --- The 404 page: send old and mistyped addresses to the right page. ---
     var notice = document.getElementById("redirecting");
     if (notice) {
-      var lang = pathLanguage(location.pathname);
-      if (lang && data.prefix !== lang + "/") {
+      // The page's inline script has shown the text of the address's
+      // language; its home link and search follow.
+      var current = document.querySelector(".not-found[data-lang]:not([hidden])");
+      var lang = current ? current.getAttribute("data-lang") : data.languages[0];
+      if (current) {
+        var homeLink = document.querySelector(".home-link");
+        if (homeLink) homeLink.href = current.getAttribute("data-home");
+        Array.prototype.forEach.call(forms, function (f) { f.action = current.getAttribute("data-home"); });
+      }
+      if (lang !== data.languages[0] && data.prefix !== lang + "/") {
         // The address is in another language: use that language's data.
         fetch(base + lang + "/lookup.json").then(function (r) { return r.json(); }).then(start, function () {});
-        showLanguage(lang);
         return;
       }
-      showLanguage(lang || null);
       var found = resolveMissing(location.pathname, location.hash);
       if (found && found.page) {
         var link = notice.querySelector("a");
@@ -640,25 +646,4 @@
     });
   }
 
-  // The language an address is in: "ko" for /repo/ko/2500/, or null.
-  function pathLanguage(pathname) {
-    var path = pathname.indexOf(base) === 0 ? pathname.slice(base.length) : pathname;
-    var m = path.replace(/^\/+/, "").match(/^([a-z]{2,3}(?:-[a-z]+)?)(?:\/|$)/);
-    var langs = Array.prototype.map.call(document.querySelectorAll(".not-found[data-lang]"), function (d) { return d.getAttribute("data-lang"); });
-    return m && langs.indexOf(m[1]) > 0 ? m[1] : null;
-  }
-  // Shows the 404 text of one language (the default when null), with its
-  // home link and search.
-  function showLanguage(lang) {
-    var blocks = document.querySelectorAll(".not-found[data-lang]");
-    var chosen = lang || (blocks[0] && blocks[0].getAttribute("data-lang"));
-    Array.prototype.forEach.call(blocks, function (b) { b.hidden = b.getAttribute("data-lang") !== chosen; });
-    var current = document.querySelector('.not-found[data-lang="' + chosen + '"]');
-    if (!current) return;
-    document.documentElement.lang = chosen;
-    var home = current.getAttribute("data-home");
-    var homeLink = document.querySelector(".home-link");
-    if (homeLink) homeLink.href = home;
-    Array.prototype.forEach.call(forms, function (f) { f.action = home; });
-  }
 })();
