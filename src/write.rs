@@ -51,14 +51,14 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
     social_images(catalog, output)?;
     output.write("favicon.svg", social::FAVICON.as_bytes())?;
 
-    let not_found = render::not_found_page(catalog)?;
+    let not_found = render::not_found_page(catalog, &cache)?;
     output.write("404.html", not_found.as_bytes())?;
     output.write("api/codes.json", feeds::codes_json(catalog).as_bytes())?;
     for language in catalog.languages() {
         let urls = catalog.urls();
         output.write(
             &format!("{}lookup.json", urls.lang_prefix(language.code)),
-            feeds::lookup_json(catalog, language.code).as_bytes(),
+            cache.lookup_json(language.code).as_bytes(),
         )?;
     }
     if let Some(timeouts) = feeds::timeouts_json(catalog) {

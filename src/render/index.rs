@@ -19,7 +19,7 @@ pub(crate) struct IndexPage<'a> {
     pub picker: Vec<PickerRow<'a>>,
     /// The pairs with a hand-written comparison.
     pub featured: Vec<FeaturedPair<'a>>,
-    pub lookup_json: String,
+    pub lookup_json: &'a str,
 }
 
 /// A comparison the index features, with the two codes' names.
@@ -126,6 +126,6 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
         groups,
         picker,
         featured,
-        lookup_json: crate::feeds::lookup_json(catalog, lang),
+        lookup_json: context.cache.lookup_json(lang),
     }
 }

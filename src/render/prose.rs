@@ -44,11 +44,13 @@ pub struct CodeProse {
 }
 
 /// What many pages show, rendered once: every code's prose in every
-/// language, keyed by (code, language), and its code examples, which are the
-/// same in every language.
+/// language, keyed by (code, language), its code examples, which are the
+/// same in every language, and the lookup's data per language, which the
+/// index, the 404 page and `lookup.json` all carry.
 pub struct RenderCache {
     codes: BTreeMap<(u16, String), CodeProse>,
     examples: BTreeMap<u16, CodeExamples>,
+    lookup: BTreeMap<String, String>,
 }
 
 impl RenderCache {
@@ -81,7 +83,26 @@ impl RenderCache {
             .par_iter()
             .map(|(&code, entry)| (code, snippets::for_code(catalog, entry, &memo)))
             .collect();
-        RenderCache { codes, examples }
+        let lookup = catalog
+            .languages()
+            .iter()
+            .map(|l| {
+                (
+                    l.code.to_string(),
+                    crate::feeds::lookup_json(catalog, l.code),
+                )
+            })
+            .collect();
+        RenderCache {
+            codes,
+            examples,
+            lookup,
+        }
+    }
+
+    /// The lookup's data for pages in a language of the catalog.
+    pub fn lookup_json(&self, lang: &str) -> &str {
+        &self.lookup[lang]
     }
 
     /// The examples of a code of the catalog; any other code is a bug, as

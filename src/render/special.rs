@@ -11,6 +11,7 @@ use crate::strings::Strings;
 
 use super::layout::Layout;
 use super::named;
+use super::prose::RenderCache;
 
 #[derive(Template)]
 #[template(path = "redirect.html")]
@@ -26,7 +27,7 @@ pub(crate) struct NotFoundPage<'a> {
     /// The other languages' not-found text and home page, each in its own
     /// language; the page shows the one its address is in.
     pub others: Vec<(&'a str, String, &'a Strings)>,
-    pub lookup_json: String,
+    pub lookup_json: &'a str,
 }
 
 /// A page at `redirect.from` that sends the reader to `redirect.to`.
@@ -48,7 +49,7 @@ pub(crate) fn redirect_page(catalog: &Catalog, redirect: &Redirect) -> Result<St
 }
 
 /// The not-found page, in the default language with the others beside it.
-pub(crate) fn not_found_page(catalog: &Catalog) -> Result<String> {
+pub(crate) fn not_found_page(catalog: &Catalog, cache: &RenderCache) -> Result<String> {
     let language = catalog.default_language();
     let t = language.strings;
     let layout = Layout::new(
@@ -69,7 +70,7 @@ pub(crate) fn not_found_page(catalog: &Catalog) -> Result<String> {
                 (l.code, urls.href(&urls.index(l.code)), l.strings)
             })
             .collect(),
-        lookup_json: crate::feeds::lookup_json(catalog, language.code),
+        lookup_json: cache.lookup_json(language.code),
     };
     named(page.render(), || "404.html".to_string())
 }
