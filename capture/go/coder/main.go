@@ -150,23 +150,9 @@ func main() {
 	for _, c := range plan.Codes {
 		pair(c.Code, c.Reason)
 	}
-	p := plan.Peer
-	badServer("bad-server-reset", 1006, p+"/reset")
-	badServer("bad-server-eof", 1006, p+"/eof")
-	badServer("bad-server-close-empty", 1005, p+"/close-empty")
 	// This version checks neither that text is UTF-8 nor that a server's
 	// frames are unmasked: nothing to capture for those.
-	badServer("bad-server-rsv-bit", 1002, p+"/rsv")
-	badServer("bad-server-ping-too-big", 1002, p+"/ping-big")
-	badServer("bad-server-too-big", 1009, fmt.Sprintf("%s/big/%d", p, limit+1))
-	for _, code := range plan.WireOnly {
-		badServer(fmt.Sprintf("bad-server-sends-%d", code), code, fmt.Sprintf("%s/close/%d", p, code))
-	}
-	badServer("keepalive-client", 1006, p+"/silent")
-	badServer("handshake-403", 1006, p+"/403")
-	badServer("handshake-404", 1006, p+"/404")
-	badServer("tls-self-signed", 1015, plan.TLSPeer)
-	badServer("connection-refused", 1006, plan.Refused)
+	golib.BadServers(plan, limit, map[string]bool{"bad-server-masked-frame": true}, badServer)
 
 	golib.BadClients(plan, limit)
 	os.Exit(0)

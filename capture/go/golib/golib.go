@@ -22,7 +22,7 @@ type Code struct {
 }
 
 type Plan struct {
-	Codes    []Code `json:"-"`
+	Codes    []Code            `json:"-"`
 	Reasons  map[string]string `json:"reasons"`
 	WireOnly []int             `json:"wire_only"`
 	Peer     string            `json:"peer"`
@@ -138,6 +138,33 @@ func BadClients(p Plan, limit int) {
 		bad(fmt.Sprintf("bad-client-sends-%d", code), code, "close", fmt.Sprint(code), p.Reasons[fmt.Sprint(code)])
 	}
 	BadClient(p, fmt.Sprintf("%s/keepalive/1006/keepalive-server", self), "keepalive-server", "silent", "1")
+}
+
+// BadServers points a client at each misbehaving server of the peer:
+// run(scenario, code, url) connects and records what the library reports.
+// `skip` names scenarios a library does not check, so has nothing to capture.
+func BadServers(p Plan, limit int, skip map[string]bool, run func(scenario string, code int, url string)) {
+	bad := func(scenario string, code int, url string) {
+		if !skip[scenario] {
+			run(scenario, code, url)
+		}
+	}
+	peer := p.Peer
+	bad("bad-server-reset", 1006, peer+"/reset")
+	bad("bad-server-eof", 1006, peer+"/eof")
+	bad("bad-server-close-empty", 1005, peer+"/close-empty")
+	bad("bad-server-rsv-bit", 1002, peer+"/rsv")
+	bad("bad-server-masked-frame", 1002, peer+"/masked")
+	bad("bad-server-ping-too-big", 1002, peer+"/ping-big")
+	bad("bad-server-too-big", 1009, fmt.Sprintf("%s/big/%d", peer, limit+1))
+	for _, code := range p.WireOnly {
+		bad(fmt.Sprintf("bad-server-sends-%d", code), code, fmt.Sprintf("%s/close/%d", peer, code))
+	}
+	bad("keepalive-client", 1006, peer+"/silent")
+	bad("handshake-403", 1006, peer+"/403")
+	bad("handshake-404", 1006, peer+"/404")
+	bad("tls-self-signed", 1015, p.TLSPeer)
+	bad("connection-refused", 1006, p.Refused)
 }
 
 func Atoi(s string) int {

@@ -128,23 +128,11 @@ func main() {
 	for _, c := range plan.Codes {
 		pair(c.Code, c.Reason)
 	}
-	p := plan.Peer
-	badServer("bad-server-reset", 1006, p+"/reset", false)
-	badServer("bad-server-eof", 1006, p+"/eof", false)
-	badServer("bad-server-close-empty", 1005, p+"/close-empty", false)
 	// gorilla does not check that text is UTF-8: nothing to capture for 1007.
-	badServer("bad-server-rsv-bit", 1002, p+"/rsv", false)
-	badServer("bad-server-masked-frame", 1002, p+"/masked", false)
-	badServer("bad-server-ping-too-big", 1002, p+"/ping-big", false)
-	badServer("bad-server-too-big", 1009, fmt.Sprintf("%s/big/%d", p, limit+1), false)
-	for _, code := range plan.WireOnly {
-		badServer(fmt.Sprintf("bad-server-sends-%d", code), code, fmt.Sprintf("%s/close/%d", p, code), false)
-	}
-	badServer("keepalive-client", 1006, p+"/silent", true)
-	badServer("handshake-403", 1006, p+"/403", false)
-	badServer("handshake-404", 1006, p+"/404", false)
-	badServer("tls-self-signed", 1015, plan.TLSPeer, false)
-	badServer("connection-refused", 1006, plan.Refused, false)
+	// Only the keepalive scenario reads with a deadline.
+	golib.BadServers(plan, limit, nil, func(scenario string, code int, url string) {
+		badServer(scenario, code, url, scenario == "keepalive-client")
+	})
 
 	golib.BadClients(plan, limit)
 	os.Exit(0)
