@@ -72,7 +72,6 @@ string_table!(Headings {
     comparisons,
     range_codes,
     ranges,
-    matrix,
     lookup,
     constants,
     messages,
@@ -127,7 +126,6 @@ string_table!(IndexStrings {
     code_column,
     name_column,
     summary_column,
-    matrix_hint,
     picker,
     picker_hint,
     hand_written
