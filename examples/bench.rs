@@ -3,15 +3,20 @@
 //! Builds the real site and synthetic sites of 100, 200 and 1,000 private codes,
 //! each build in a fresh child process so that its peak memory is its own, and
 //! prints pages, bytes, wall time, pages per second and peak memory (the
-//! kernel's high-water mark of resident memory, VmHWM). Each site is built
-//! `RUNS` times (default 5) and the median time is shown; beside it, the time
-//! `cp -r` takes to copy that site's output, the floor for writing it.
+//! kernel's high-water mark of resident memory, VmHWM). Times are of the
+//! whole child process, start to exit. Each site is built `RUNS` times
+//! (default 5) and the median time is shown: fresh (no previous output),
+//! rebuilt with nothing changed (the build finds its output up to date), and
+//! rebuilt after one code's file changed (everything is rendered again and
+//! what changed is written); beside them, the time `cp -r` takes to copy that
+//! site's output, the floor for writing it.
 //!
 //! When `hugo` is installed, each synthetic site is also written as the same
 //! Hugo project (a page per code and language with the same prose, the same
 //! comparisons, the ranges and an index) and both are built in turn, `RUNS`
-//! times each, fresh and with the previous output: the second table gives
-//! the medians side by side and their ratios, with peak memory.
+//! times each, fresh, with the previous output and nothing changed, and after
+//! the same edit of one code: the second table gives the medians side by
+//! side and their ratios, with peak memory.
 //!
 //! Last, `serve` runs on the 100-code site: the time from saving one code's
 //! file to the moment the open page learns that the new build is ready.
@@ -27,14 +32,12 @@ use std::time::Instant;
 
 /// One build in this process, then its figures on stdout: the child's half.
 fn child(content: &Path, out: &Path) {
-    let started = Instant::now();
     let report = closecodes::build(&closecodes::BuildOptions {
         content: content.to_path_buf(),
         out: out.to_path_buf(),
         base_url: None,
     })
     .unwrap_or_else(|e| panic!("{e}"));
-    let wall = started.elapsed().as_secs_f64();
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
     let peak_kib: u64 = status
         .lines()
@@ -42,7 +45,7 @@ fn child(content: &Path, out: &Path) {
         .and_then(|v| v.split_whitespace().next()?.parse().ok())
         .unwrap_or(0);
     println!(
-        "{} {} {} {wall} {peak_kib}",
+        "{} {} {} {peak_kib}",
         report.written.pages, report.written.redirects, report.changes.bytes
     );
 }
@@ -73,12 +76,14 @@ fn measure(content: &Path, out: &Path, fresh: bool) -> Figures {
         remove_output(out);
     }
     let exe = std::env::current_exe().expect("exe");
+    let started = Instant::now();
     let output = Command::new(exe)
         .arg("--child")
         .arg(content)
         .arg(out)
         .output()
         .expect("run child");
+    let wall = started.elapsed().as_secs_f64();
     assert!(
         output.status.success(),
         "{}",
@@ -90,14 +95,39 @@ fn measure(content: &Path, out: &Path, fresh: bool) -> Figures {
         pages: f[0].parse().unwrap_or(0),
         redirects: f[1].parse().unwrap_or(0),
         bytes: f[2].parse().unwrap_or(0),
-        wall: f[3].parse().unwrap_or(0.0),
-        peak_mib: f[4].parse::<f64>().unwrap_or(0.0) / 1024.0,
+        wall,
+        peak_mib: f[3].parse::<f64>().unwrap_or(0.0) / 1024.0,
     }
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
     values.sort_by(|a, b| a.total_cmp(b));
     values[values.len() / 2]
+}
+
+/// Changes one code's file a little (one more blank line at its end), so
+/// that the next build has something to do.
+fn touch_code(file: &Path) {
+    let mut text = std::fs::read_to_string(file).expect("read code");
+    text.push('\n');
+    std::fs::write(file, text).expect("write code");
+}
+
+/// The code file the benchmark edits: a private code of a synthetic site,
+/// 1006 on the real one.
+fn edited_code(content: &Path) -> PathBuf {
+    let private = content.join("codes/4050.toml");
+    if private.exists() {
+        private
+    } else {
+        content.join("codes/1006.toml")
+    }
+}
+
+/// A rebuild after one code's file changed.
+fn measure_edit(content: &Path, out: &Path) -> Figures {
+    touch_code(&edited_code(content));
+    measure(content, out, false)
 }
 
 fn copy_time(from: &Path, runs: usize) -> f64 {
@@ -149,7 +179,7 @@ fn main() {
     }
 
     println!(
-        "{:<10} {:>7} {:>9} {:>7} {:>9} {:>9} {:>9} {:>10} {:>9} {:>10}",
+        "{:<10} {:>7} {:>9} {:>7} {:>9} {:>9} {:>9} {:>10} {:>8} {:>9} {:>10}",
         "site",
         "pages",
         "redirects",
@@ -158,23 +188,27 @@ fn main() {
         "files/s",
         "peak MiB",
         "rebuild ms",
+        "edit ms",
         "cp -r ms",
         "fresh/cp"
     );
     for (name, content) in &sites {
         let out = content.parent().expect("parent").join("public");
         // A fresh build writes everything; a rebuild with nothing changed
-        // renders everything and writes nothing.
+        // finds its output up to date; after an edit everything is rendered
+        // and what changed is written.
         let fresh: Vec<Figures> = (0..runs).map(|_| measure(content, &out, true)).collect();
         let _ = measure(content, &out, false);
         let rebuild: Vec<Figures> = (0..runs).map(|_| measure(content, &out, false)).collect();
+        let edit: Vec<Figures> = (0..runs).map(|_| measure_edit(content, &out)).collect();
         let wall = median(fresh.iter().map(|f| f.wall).collect());
         let rebuild_wall = median(rebuild.iter().map(|f| f.wall).collect());
+        let edit_wall = median(edit.iter().map(|f| f.wall).collect());
         let peak = median(fresh.iter().map(|f| f.peak_mib).collect());
         let first = &fresh[0];
         let cp = copy_time(&out, runs);
         println!(
-            "{:<10} {:>7} {:>9} {:>7.1} {:>9.1} {:>9.0} {:>9.1} {:>10.1} {:>9.1} {:>10.2}",
+            "{:<10} {:>7} {:>9} {:>7.1} {:>9.1} {:>9.0} {:>9.1} {:>10.1} {:>8.1} {:>9.1} {:>10.2}",
             name,
             first.pages,
             first.redirects,
@@ -183,6 +217,7 @@ fn main() {
             (first.pages + first.redirects) as f64 / wall,
             peak,
             rebuild_wall * 1000.0,
+            edit_wall * 1000.0,
             cp * 1000.0,
             wall / cp
         );
@@ -231,12 +266,15 @@ fn against_hugo(sites: &[(String, PathBuf)], runs: usize) {
         return;
     }
     println!(
-        "\n{:<10} {:>9} {:>9} {:>7} {:>10} {:>10} {:>7} {:>9} {:>9}",
+        "\n{:<10} {:>9} {:>9} {:>6} {:>10} {:>9} {:>6} {:>8} {:>9} {:>6} {:>9} {:>9}",
         "site",
         "fresh ms",
         "hugo ms",
         "ratio",
         "rebuild ms",
+        "hugo ms",
+        "ratio",
+        "edit ms",
         "hugo ms",
         "ratio",
         "peak MiB",
@@ -247,35 +285,47 @@ fn against_hugo(sites: &[(String, PathBuf)], runs: usize) {
         hugo::write_site(content, dir).expect("hugo site");
         let site = dir.join("hugo");
         let out = dir.join("public");
-        let (mut ours, mut theirs, mut ours_re, mut theirs_re, mut peaks, mut hugo_peaks) =
-            (vec![], vec![], vec![], vec![], vec![], vec![]);
+        let hugo_page = site.join("content/en/codes/4050.md");
+        let (mut fresh, mut rebuild, mut edit) =
+            (Pair::default(), Pair::default(), Pair::default());
+        let (mut peaks, mut hugo_peaks) = (vec![], vec![]);
         for _ in 0..runs {
             let f = measure(content, &out, true);
-            ours.push(f.wall);
+            fresh.ours.push(f.wall);
             peaks.push(f.peak_mib);
             let (wall, peak) = hugo_build(&site, true);
-            theirs.push(wall);
+            fresh.theirs.push(wall);
             hugo_peaks.push(peak);
         }
+        let _ = measure(content, &out, false);
         for _ in 0..runs {
-            ours_re.push(measure(content, &out, false).wall);
-            theirs_re.push(hugo_build(&site, false).0);
+            rebuild.ours.push(measure(content, &out, false).wall);
+            rebuild.theirs.push(hugo_build(&site, false).0);
         }
-        let (a, b) = (median(ours), median(theirs));
-        let (c, d) = (median(ours_re), median(theirs_re));
-        println!(
-            "{:<10} {:>9.1} {:>9.1} {:>7.3} {:>10.1} {:>10.1} {:>7.3} {:>9.1} {:>9.1}",
-            name,
-            a * 1000.0,
-            b * 1000.0,
-            a / b,
-            c * 1000.0,
-            d * 1000.0,
-            c / d,
-            median(peaks),
-            median(hugo_peaks)
-        );
+        for _ in 0..runs {
+            edit.ours.push(measure_edit(content, &out).wall);
+            touch_code(&hugo_page);
+            edit.theirs.push(hugo_build(&site, false).0);
+        }
+        let mut row = format!("{name:<10}");
+        for (pair, width) in [(fresh, 9), (rebuild, 10), (edit, 8)] {
+            let (a, b) = (median(pair.ours), median(pair.theirs));
+            row += &format!(
+                " {:>width$.1} {:>9.1} {:>6.3}",
+                a * 1000.0,
+                b * 1000.0,
+                a / b
+            );
+        }
+        println!("{row} {:>9.1} {:>9.1}", median(peaks), median(hugo_peaks));
     }
+}
+
+/// Times of the same builds by this generator and by Hugo.
+#[derive(Default)]
+struct Pair {
+    ours: Vec<f64>,
+    theirs: Vec<f64>,
 }
 
 /// `GET path` on 127.0.0.1:`port`, the body as a string.

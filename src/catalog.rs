@@ -3,7 +3,7 @@
 //! pages and redirects). Validation decides whether a catalog may be
 //! rendered; every lookup it has proven possible is a plain map access here.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use toml::Spanned;
 
@@ -35,7 +35,10 @@ pub struct Catalog<'a> {
     /// Captured files by (library id, exact text) of each of their lines.
     captured: BTreeMap<(&'a str, &'a str), &'a CapturedFile>,
     /// The comparisons written as pages; see [`static_pairs`].
-    static_pairs: std::collections::BTreeSet<(u16, u16)>,
+    static_pairs: BTreeSet<(u16, u16)>,
+    /// The pages among them whose reverse-order address is a redirect page;
+    /// see [`reverse_redirects`].
+    reverse_redirects: BTreeSet<(u16, u16)>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -136,8 +139,11 @@ impl<'a> Catalog<'a> {
                 })
                 .collect(),
             static_pairs: Default::default(),
+            reverse_redirects: Default::default(),
         };
-        catalog.static_pairs = static_pairs(&catalog);
+        let locked = locked_pairs(&catalog);
+        catalog.static_pairs = static_pairs(&catalog, &locked);
+        catalog.reverse_redirects = reverse_redirects(&catalog, &locked);
         Some(catalog)
     }
 
@@ -286,7 +292,7 @@ impl<'a> Catalog<'a> {
         for language in &self.languages {
             let lang = language.code;
             let prefix = urls.lang_prefix(lang);
-            for &(a, b) in &self.static_pairs {
+            for &(a, b) in &self.reverse_redirects {
                 out.push(Redirect {
                     language: *language,
                     from: urls.reverse_compare(lang, a, b),
@@ -312,18 +318,55 @@ impl<'a> Catalog<'a> {
 /// hand-written pair, every pair in which one code names the other as
 /// related, and every pair the URL lock says was published. Any other pair
 /// is put together from `/api/` by the 404 page.
-fn static_pairs(catalog: &Catalog) -> std::collections::BTreeSet<(u16, u16)> {
+fn static_pairs(catalog: &Catalog, locked: &BTreeSet<(u16, u16)>) -> BTreeSet<(u16, u16)> {
     let registered: Vec<u16> = catalog
         .codes
         .keys()
         .copied()
         .filter(|&c| pages::is_registered(c))
         .collect();
-    let mut pairs: std::collections::BTreeSet<(u16, u16)> = pages::pairs(&registered).collect();
+    let mut pairs: BTreeSet<(u16, u16)> = pages::pairs(&registered).collect();
     pairs.extend(catalog.comparisons.keys().copied());
     // A comparison once published stays a page: the URL lock holds.
-    if let Some(lock) = &catalog.content.url_lock {
-        for line in lock.text.lines() {
+    pairs.extend(locked.iter().map(|&(a, b)| (a.min(b), a.max(b))));
+    for (&code, entry) in &catalog.codes {
+        for other in entry.related() {
+            if other != code && catalog.codes.contains_key(&other) {
+                pairs.insert((code.min(other), code.max(other)));
+            }
+        }
+    }
+    pairs
+}
+
+/// Which comparison pages have a redirect page at their reverse-order
+/// address (`/1008-vs-1002/`): pairs of registered codes, hand-written
+/// pairs, and any reverse-order address the URL lock lists. For the rest,
+/// pairs with a private code, the 404 page sends the reader on with the
+/// anchor, so that those sites write half as many files.
+fn reverse_redirects(catalog: &Catalog, locked: &BTreeSet<(u16, u16)>) -> BTreeSet<(u16, u16)> {
+    catalog
+        .static_pairs
+        .iter()
+        .copied()
+        .filter(|&(a, b)| {
+            (pages::is_registered(a) && pages::is_registered(b))
+                || catalog.comparisons.contains_key(&(a, b))
+                || locked.contains(&(b, a))
+        })
+        .collect()
+}
+
+/// The comparisons the URL lock lists, in any language, each in the order
+/// of its address (`/ko/1008-vs-1002/` gives `(1008, 1002)`), where both
+/// codes still exist.
+fn locked_pairs(catalog: &Catalog) -> BTreeSet<(u16, u16)> {
+    let Some(lock) = &catalog.content.url_lock else {
+        return BTreeSet::new();
+    };
+    lock.text
+        .lines()
+        .filter_map(|line| {
             let path = line.trim().split('#').next().unwrap_or_default();
             let path = catalog
                 .languages
@@ -334,23 +377,18 @@ fn static_pairs(catalog: &Catalog) -> std::collections::BTreeSet<(u16, u16)> {
                         .map(|rest| format!("/{rest}"))
                 })
                 .unwrap_or_else(|| path.to_string());
-            if let Some(PageKind::Compare(a, b)) = PageKind::parse(&path)
-                && a != b
-                && catalog.codes.contains_key(&a)
-                && catalog.codes.contains_key(&b)
-            {
-                pairs.insert((a.min(b), a.max(b)));
+            match PageKind::parse(&path) {
+                Some(PageKind::Compare(a, b))
+                    if a != b
+                        && catalog.codes.contains_key(&a)
+                        && catalog.codes.contains_key(&b) =>
+                {
+                    Some((a, b))
+                }
+                _ => None,
             }
-        }
-    }
-    for (&code, entry) in &catalog.codes {
-        for other in entry.related() {
-            if other != code && catalog.codes.contains_key(&other) {
-                pairs.insert((code.min(other), code.max(other)));
-            }
-        }
-    }
-    pairs
+        })
+        .collect()
 }
 
 /// The languages of `site.toml`, each with its strings; `None` when one is

@@ -38,6 +38,7 @@ pub mod urls;
 pub mod check;
 mod coverage;
 mod error;
+mod inputs;
 mod lock;
 mod output;
 #[doc(hidden)]
@@ -65,6 +66,9 @@ pub struct BuildReport {
     pub written: Written,
     pub changes: Changes,
     pub elapsed: Duration,
+    /// The output was already built from these very inputs and nobody
+    /// touched it since: nothing was rendered or written.
+    pub up_to_date: bool,
 }
 
 /// Validates the project's content and makes sure no published URL would be
@@ -85,21 +89,49 @@ fn prepare<'a>(
 }
 
 /// Builds the site: load, validate, render, write; the previous output stays
-/// as it was unless every step succeeded.
+/// as it was unless every step succeeded. When the output was built from the
+/// same inputs (see [`inputs`]) and is as that build left it, nothing is done.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let project = Project::new(options)?;
+    let statics = inputs::static_on_disk(&project.static_dir);
+    let on_disk = inputs::content_on_disk(&project.content)
+        .zip(statics.as_ref())
+        .map(|(content, statics)| inputs::fingerprint(&project, &content, statics, None));
+    if let Some(fingerprint) = &on_disk
+        && let Some((record, changes)) = output::up_to_date(&project.out, fingerprint)?
+    {
+        return Ok(BuildReport {
+            written: Written {
+                pages: record.pages,
+                redirects: record.redirects,
+            },
+            changes,
+            elapsed: started.elapsed(),
+            up_to_date: true,
+        });
+    }
     let (content, problems) = load::load(&project.content);
     let (catalog, published) = prepare(&project, &content, problems)?;
     let output = output::Output::begin(&project.out, &project.root, &project.sources())?;
     match write::write(&catalog, &output, &project.static_dir) {
         Ok(written) => {
-            let changes = output.commit()?;
-            lock::update(&project.lock_file, &catalog, &published)?;
+            let lock = lock::text(&catalog, &published);
+            // What this build was made from: the content as it was read, the
+            // static files as they were before the build copied them, and the
+            // URL lock as the build leaves it.
+            let record = statics.map(|statics| output::Record {
+                inputs: inputs::fingerprint(&project, &content.inputs, &statics, Some(&lock)),
+                pages: written.pages,
+                redirects: written.redirects,
+            });
+            let changes = output.commit(record.as_ref())?;
+            lock::update(&project.lock_file, &lock)?;
             Ok(BuildReport {
                 written,
                 changes,
                 elapsed: started.elapsed(),
+                up_to_date: false,
             })
         }
         Err(err) => {

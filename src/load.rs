@@ -53,6 +53,9 @@ pub struct Content {
     /// Codes whose file exists but did not parse: already reported, so
     /// references to them are not reported again.
     pub broken_codes: BTreeSet<u16>,
+    /// The hash of every file read, by its path under `content/`: what the
+    /// build was made from (see [`crate::inputs`]).
+    pub inputs: crate::inputs::Files,
     /// Languages whose strings exist but did not parse.
     pub broken_languages: BTreeSet<String>,
 }
@@ -110,7 +113,11 @@ pub fn load(dir: &Path) -> (Content, Vec<Problem>) {
             continue;
         }
         match read(path) {
-            Ok(file) => site.add(rel, Arc::new(file), &mut problems),
+            Ok(file) => {
+                let name = rel.to_string_lossy().replace('\\', "/");
+                site.inputs.insert(name, blake3::hash(file.text.as_bytes()));
+                site.add(rel, Arc::new(file), &mut problems)
+            }
             Err(problem) => {
                 problems.push(problem);
                 site.mark_broken(rel);
@@ -228,7 +235,7 @@ fn unexpected(path: &Path, message: &str) -> Problem {
 
 /// The largest content file read: the real ones are tens of kilobytes, and
 /// a build holds a few copies of each text, so this bounds its memory.
-const MAX_FILE: u64 = 64 << 20;
+pub(crate) const MAX_FILE: u64 = 64 << 20;
 
 fn read(path: &Path) -> Result<SourceFile, Problem> {
     let cannot =

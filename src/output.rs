@@ -32,6 +32,10 @@ pub const MANIFEST: &str = ".closecodes-manifest";
 /// [`Output::write_derived`], the hash of what it was made from.
 const KEYS: &str = ".closecodes-keys";
 
+/// Beside the manifest: what the directory was built from, and what it
+/// holds; see [`up_to_date`].
+const RECORD: &str = ".closecodes-inputs";
+
 /// How long a build waits for another one writing the same output before it
 /// gives up: longer than any real build takes.
 const LOCK_WAIT: Duration = Duration::from_secs(120);
@@ -62,6 +66,15 @@ pub struct Output {
     bytes: AtomicU64,
     /// Held until the build ends: see the module's documentation.
     _lock: fs::File,
+}
+
+/// What a build records about itself in its output: the hash of its inputs
+/// ([`crate::inputs`]) and what it wrote.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Record {
+    pub inputs: String,
+    pub pages: usize,
+    pub redirects: usize,
 }
 
 /// What a build changed compared with the previous output.
@@ -165,18 +178,27 @@ impl Output {
             .as_ref()
             .map(|a| read_manifest(&a.join(KEYS)))
             .unwrap_or_default();
-        fs::create_dir_all(&staging).map_err(io_error(&staging))?;
-        // Without a manifest (a build stopped halfway) its files are unknown:
-        // every file is written again.
+        // A directory made now is known to be empty; one without a manifest
+        // (a build stopped halfway) holds files nobody knows: every file is
+        // written again, and the rest are removed at the end.
         let manifest = staging.join(MANIFEST);
-        let in_staging = manifest.is_file().then(|| read_manifest(&manifest));
+        let in_staging = match fs::create_dir(&staging) {
+            Ok(()) => Some(BTreeMap::new()),
+            Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
+                trusted_manifest(&staging)
+            }
+            Err(err) => return Err(io_error(&staging)(err)),
+        };
         let keys_in_staging = match in_staging {
             Some(_) => read_manifest(&staging.join(KEYS)),
             None => BTreeMap::new(),
         };
-        // From here until commit the directory does not match any manifest.
-        if manifest.exists() {
-            fs::remove_file(&manifest).map_err(io_error(&manifest))?;
+        // From here until commit the directory does not match any manifest,
+        // nor the inputs it was once built from.
+        for stale in [manifest, staging.join(RECORD)] {
+            if stale.exists() {
+                fs::remove_file(&stale).map_err(io_error(&stale))?;
+            }
         }
         Ok(Output {
             target: absolute,
@@ -194,29 +216,16 @@ impl Output {
     }
 
     /// Writes one file, `rel` being its path inside the output. A file that
-    /// the directory already holds with the same bytes is left alone. The
-    /// file is written beside its place and renamed into it, so that `serve`,
-    /// still reading this directory from before the last swap, gets the old
-    /// bytes or the new ones, never part of them.
+    /// the directory already holds with the same bytes is left alone.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
-        let hash = blake3::hash(bytes).to_hex()[..16].to_string();
+        let hash = short_hash(bytes);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         let already_there = self
             .in_staging
             .as_ref()
             .is_some_and(|files| files.get(rel) == Some(&hash));
         if !already_there {
-            let path = self.staging.join(rel);
-            if let Some(dir) = path.parent() {
-                fs::create_dir_all(dir).map_err(io_error(dir))?;
-            }
-            let mut part = path.clone().into_os_string();
-            part.push(PART);
-            let part = PathBuf::from(part);
-            let mut file = fs::File::create(&part).map_err(io_error(&path))?;
-            file.write_all(bytes).map_err(io_error(&path))?;
-            drop(file);
-            fs::rename(&part, &path).map_err(io_error(&path))?;
+            put(&self.staging.join(rel), bytes)?;
         }
         self.record(&self.written, rel, &hash);
         Ok(())
@@ -264,7 +273,7 @@ impl Output {
     /// Removes what the new build no longer has, records the manifest and
     /// points the output at the new build. The lock is held until `self` is
     /// dropped, so that the caller can finish what belongs to the build.
-    pub fn commit(&self) -> Result<Changes> {
+    pub fn commit(&self, record: Option<&Record>) -> Result<Changes> {
         let written = std::mem::take(
             &mut *self
                 .written
@@ -287,6 +296,20 @@ impl Output {
         .collect();
         let keys_path = self.staging.join(KEYS);
         fs::write(&keys_path, keys).map_err(io_error(&keys_path))?;
+        let bytes = self.bytes.load(Ordering::Relaxed);
+        if let Some(record) = record {
+            let text = format!(
+                "inputs {}\npages {}\nredirects {}\nfiles {}\nbytes {bytes}\n",
+                record.inputs,
+                record.pages,
+                record.redirects,
+                written.len()
+            );
+            let path = self.staging.join(RECORD);
+            fs::write(&path, text).map_err(io_error(&path))?;
+        }
+        // Written last: no file of the directory is newer than its manifest
+        // until someone edits one (see `up_to_date`).
         let manifest_path = self.staging.join(MANIFEST);
         fs::write(&manifest_path, manifest).map_err(io_error(&manifest_path))?;
 
@@ -298,7 +321,7 @@ impl Output {
 
         let mut changes = Changes {
             files: written.len(),
-            bytes: self.bytes.load(Ordering::Relaxed),
+            bytes,
             ..Changes::default()
         };
         for (path, hash) in &written {
@@ -318,6 +341,128 @@ impl Output {
 
     /// Stops without publishing: what readers see stays as it was.
     pub fn abandon(self) {}
+}
+
+/// Writes `bytes` at `path`, making its directories. A new file is
+/// written in place: nothing can be reading it, since readers only reach
+/// this directory once it is committed. A file that exists is written beside
+/// its place and renamed into it, so that `serve`, still reading this
+/// directory from before the last swap, gets the old bytes or the new ones,
+/// never part of them. New files are most of a fresh build, and this spares
+/// each of them a `mkdir` and a `rename`.
+fn put(path: &Path, bytes: &[u8]) -> Result<()> {
+    use std::io::ErrorKind;
+    let created = match fs::File::create_new(path) {
+        Err(err) if err.kind() == ErrorKind::NotFound => {
+            if let Some(dir) = path.parent() {
+                fs::create_dir_all(dir).map_err(io_error(dir))?;
+            }
+            fs::File::create_new(path)
+        }
+        created => created,
+    };
+    match created {
+        Ok(mut file) => file.write_all(bytes).map_err(io_error(path)),
+        Err(err) if err.kind() == ErrorKind::AlreadyExists => {
+            let mut part = path.as_os_str().to_owned();
+            part.push(PART);
+            let part = PathBuf::from(part);
+            let mut file = fs::File::create(&part).map_err(io_error(path))?;
+            file.write_all(bytes).map_err(io_error(path))?;
+            drop(file);
+            fs::rename(&part, path).map_err(io_error(path))
+        }
+        Err(err) => Err(io_error(path)(err)),
+    }
+}
+
+/// When the output `target` was built from `inputs` and none of its files
+/// changed since (each still there, none newer than its manifest): what
+/// that build recorded, and its size. Decided holding the build lock, so
+/// never while another build is writing; `None` sends the caller on to
+/// build.
+pub fn up_to_date(target: &Path, inputs: &str) -> Result<Option<(Record, Changes)>> {
+    let absolute = resolve_parent(target);
+    let (Some(parent), Some(name)) = (absolute.parent(), absolute.file_name()) else {
+        return Ok(None);
+    };
+    let name = name.to_string_lossy();
+    let lock_path = parent.join(format!(".{name}.lock"));
+    let points_at = match fs::read_link(&absolute) {
+        Ok(points_at) if lock_path.is_file() => points_at,
+        _ => return Ok(None),
+    };
+    let slot = points_at.to_string_lossy();
+    if slot != format!(".{name}.a") && slot != format!(".{name}.b") {
+        return Ok(None);
+    }
+    let _lock = lock(&lock_path, &absolute)?;
+    let dir = parent.join(&*slot);
+    // The link may have moved while this build waited for the lock.
+    if fs::read_link(&absolute).ok().as_deref() != Some(points_at.as_path()) {
+        return Ok(None);
+    }
+    Ok(read_record(&dir, inputs).filter(|_| untouched(&dir)))
+}
+
+/// The record in `dir`, when it was made from `inputs`.
+fn read_record(dir: &Path, inputs: &str) -> Option<(Record, Changes)> {
+    let text = fs::read_to_string(dir.join(RECORD)).ok()?;
+    let fields: BTreeMap<&str, &str> = text.lines().filter_map(|l| l.split_once(' ')).collect();
+    if fields.get("inputs") != Some(&inputs) {
+        return None;
+    }
+    let number = |key: &str| fields.get(key)?.parse::<u64>().ok();
+    let record = Record {
+        inputs: inputs.to_string(),
+        pages: number("pages")? as usize,
+        redirects: number("redirects")? as usize,
+    };
+    let changes = Changes {
+        files: number("files")? as usize,
+        bytes: number("bytes")?,
+        ..Changes::default()
+    };
+    Some((record, changes))
+}
+
+/// The hash a manifest lists for a file's bytes.
+fn short_hash(bytes: &[u8]) -> String {
+    blake3::hash(bytes).to_hex()[..16].to_string()
+}
+
+/// Whether every file of `dir`'s manifest is still as the build left it.
+fn untouched(dir: &Path) -> bool {
+    trusted_manifest(dir).is_some_and(|files| !files.is_empty())
+}
+
+/// `dir`'s manifest, when every file it lists is still there and none was
+/// written after it. A file someone edited since cannot be trusted to hold
+/// the bytes its hash says: then nothing in `dir` is. File times are
+/// coarse (a few milliseconds), so a file stamped the same moment as the
+/// manifest may have been edited just after the build: its bytes are hashed.
+fn trusted_manifest(dir: &Path) -> Option<BTreeMap<String, String>> {
+    let manifest = dir.join(MANIFEST);
+    let written = fs::metadata(&manifest).and_then(|m| m.modified()).ok()?;
+    let files = read_manifest(&manifest);
+    files
+        .iter()
+        .all(|(rel, hash)| {
+            let path = dir.join(rel);
+            let Ok(modified) = fs::symlink_metadata(&path).and_then(|m| {
+                if m.is_file() {
+                    m.modified()
+                } else {
+                    Err(std::io::ErrorKind::InvalidData.into())
+                }
+            }) else {
+                return false;
+            };
+            modified < written
+                || (modified == written
+                    && fs::read(&path).is_ok_and(|bytes| short_hash(&bytes) == *hash))
+        })
+        .then_some(files)
 }
 
 /// Takes the lock at `path`, waiting while another build holds it, and
@@ -449,7 +594,7 @@ mod tests {
         for (rel, text) in files {
             output.write(rel, text.as_bytes()).expect("write");
         }
-        output.commit().expect("commit")
+        output.commit(None).expect("commit")
     }
 
     fn read(out: &Path, rel: &str) -> String {
@@ -494,7 +639,7 @@ mod tests {
                     Ok(bytes.to_vec())
                 })
                 .expect("write");
-            let changes = output.commit().expect("commit");
+            let changes = output.commit(None).expect("commit");
             (made.get(), changes.bytes)
         };
         assert_eq!(build("k1", b"one"), (true, 3));

@@ -1,21 +1,27 @@
 //! What a page shows when it is shared: a 1200×630 image per code and
 //! language (its number, name, one-line meaning and the site's name), and one
-//! per language for every other page. Each is drawn as SVG and rasterised to
-//! PNG with resvg, using fonts compiled into the binary (Noto Sans CJK KR,
-//! cut down by `fonts/subset.sh`), so Korean renders on any machine.
+//! per language for every other page. Each is a few lines of text on a plain
+//! background: the glyphs are rasterised with ab_glyph from fonts compiled
+//! into the binary (Noto Sans CJK KR, cut down by `fonts/subset.sh`), so
+//! Korean renders on any machine, and the pixels are encoded with `png`.
 
-use std::sync::Arc;
-
-use resvg::{tiny_skia, usvg};
-use skrifa::MetadataProvider;
-use skrifa::instance::{LocationRef, Size};
+use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
 const REGULAR: &[u8] = include_bytes!("../fonts/NotoSansCJKkr-Regular.subset.otf");
 const BOLD: &[u8] = include_bytes!("../fonts/NotoSansCJKkr-Bold.subset.otf");
-const FAMILY: &str = "Noto Sans CJK KR";
+
+/// The left and right margin, in pixels.
+const MARGIN: f32 = 80.0;
+
+/// The image's colours, as RGB.
+const BACKGROUND: [u8; 3] = [0x0f, 0x13, 0x18];
+const ACCENT: [u8; 3] = [0x6c, 0xb6, 0xff];
+const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
+const TEXT: [u8; 3] = [0xe6, 0xed, 0xf3];
+const MUTED: [u8; 3] = [0x9d, 0xa7, 0xb1];
 
 /// The site's icon: a closing bracket pair on the accent colour.
 pub const FAVICON: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0b5cad"/><path d="M12 8 6 16l6 8M20 8l6 8-6 8" fill="none" stroke="#fff" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/><path d="M14 13l4 6M18 13l-4 6" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>"##;
@@ -41,128 +47,106 @@ impl Card {
     }
 }
 
-/// The embedded fonts, loaded once per build.
+/// The embedded fonts, read once per build.
 pub struct Fonts {
-    options: usvg::Options<'static>,
-    /// A hash of the fonts and the renderer, part of every image's key.
+    regular: FontRef<'static>,
+    bold: FontRef<'static>,
+    /// A hash of the fonts and the drawing, part of every image's key.
     version: blake3::Hash,
 }
 
 impl Default for Fonts {
     fn default() -> Self {
-        let mut db = usvg::fontdb::Database::new();
-        for data in [REGULAR, BOLD] {
-            db.load_font_source(usvg::fontdb::Source::Binary(Arc::new(data)));
-        }
-        db.set_sans_serif_family(FAMILY);
         let mut hasher = blake3::Hasher::new();
-        hasher.update(REGULAR).update(BOLD).update(b"resvg 0.49");
+        hasher
+            .update(REGULAR)
+            .update(BOLD)
+            .update(b"ab_glyph 0.2, png 0.18, layout 1");
         Fonts {
-            options: usvg::Options {
-                fontdb: Arc::new(db),
-                ..usvg::Options::default()
-            },
+            regular: font(REGULAR),
+            bold: font(BOLD),
             version: hasher.finalize(),
         }
     }
 }
 
 impl Fonts {
-    /// A key that changes whenever the image drawn from `svg` would: the
-    /// build skips rendering an image whose key it has seen.
-    pub fn key(&self, svg: &str) -> String {
+    /// A key that changes whenever the image of `card` would: the build
+    /// skips drawing an image whose key it has seen.
+    pub fn key(&self, card: &Card) -> String {
         let mut hasher = blake3::Hasher::new();
-        hasher
-            .update(self.version.as_bytes())
-            .update(svg.as_bytes());
+        hasher.update(self.version.as_bytes());
+        for field in [&card.headline, &card.name, &card.summary, &card.site] {
+            hasher.update(field.as_bytes()).update(b"\0");
+        }
         hasher.finalize().to_hex()[..16].to_string()
     }
 
-    /// Rasterises an SVG drawn by [`svg`] to PNG.
-    pub fn png(&self, svg: &str) -> Result<Vec<u8>, String> {
-        self.pixmap(svg)?.encode_png().map_err(|e| e.to_string())
+    /// The image of `card` as PNG.
+    pub fn png(&self, card: &Card) -> Result<Vec<u8>, String> {
+        self.draw(card).png()
     }
 
-    fn pixmap(&self, svg: &str) -> Result<tiny_skia::Pixmap, String> {
-        let tree = usvg::Tree::from_str(svg, &self.options).map_err(|e| e.to_string())?;
-        let mut pixmap = tiny_skia::Pixmap::new(WIDTH, HEIGHT).ok_or("empty image")?;
-        resvg::render(&tree, tiny_skia::Transform::default(), &mut pixmap.as_mut());
-        Ok(pixmap)
+    fn draw(&self, card: &Card) -> Canvas {
+        let mut canvas = Canvas::new(BACKGROUND);
+        canvas.fill_rect(0, 0, WIDTH, 14, ACCENT);
+        let (headline_size, mut y) = if card.name.is_empty() {
+            (88.0, 280.0)
+        } else {
+            (180.0, 230.0)
+        };
+        for line in wrap(&card.headline, &self.bold, headline_size, 1) {
+            canvas.text(&self.bold, headline_size, y, ACCENT, &line);
+        }
+        if !card.name.is_empty() {
+            y += 100.0;
+            for line in wrap(&card.name, &self.bold, 64.0, 1) {
+                canvas.text(&self.bold, 64.0, y, WHITE, &line);
+            }
+        }
+        y += 80.0;
+        for line in wrap(&card.summary, &self.regular, 38.0, 4) {
+            canvas.text(&self.regular, 38.0, y, TEXT, &line);
+            y += 52.0;
+        }
+        if !card.site.is_empty() {
+            canvas.text(&self.bold, 30.0, 585.0, MUTED, &card.site);
+        }
+        canvas
     }
+}
+
+fn font(data: &'static [u8]) -> FontRef<'static> {
+    FontRef::try_from_slice(data).expect("the embedded fonts are valid")
+}
+
+/// The font's scale for a size in pixels per em, as CSS and SVG mean it.
+fn scale(font: &FontRef, size: f32) -> PxScale {
+    PxScale::from(size * font.height_unscaled() / font.units_per_em().unwrap_or(1000.0))
 }
 
 /// Characters of `text` that the embedded fonts cannot draw.
 pub fn missing_glyphs(text: &str) -> Vec<char> {
-    let charmaps = [REGULAR, BOLD].map(|data| font(data).charmap());
+    let fonts = [font(REGULAR), font(BOLD)];
     let mut missing: Vec<char> = text
         .chars()
-        .filter(|c| !c.is_whitespace() && charmaps.iter().any(|map| map.map(*c).is_none()))
+        .filter(|c| !c.is_whitespace() && fonts.iter().any(|f| f.glyph_id(*c).0 == 0))
         .collect();
     missing.sort_unstable();
     missing.dedup();
     missing
 }
 
-fn font(data: &'static [u8]) -> skrifa::FontRef<'static> {
-    skrifa::FontRef::new(data).expect("the embedded fonts are valid")
-}
-
-/// The image of a card as SVG.
-pub fn svg(card: &Card) -> String {
-    let mut out = format!(
-        r##"<svg xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" font-family="{FAMILY}"><rect width="{WIDTH}" height="{HEIGHT}" fill="#0f1318"/><rect width="{WIDTH}" height="14" fill="#6cb6ff"/>"##
-    );
-    let (headline_size, mut y) = if card.name.is_empty() {
-        (88.0, 280.0)
-    } else {
-        (180.0, 230.0)
-    };
-    for line in wrap(&card.headline, BOLD, headline_size, 1) {
-        text(&mut out, &line, headline_size, y, "#6cb6ff", 700);
-    }
-    if !card.name.is_empty() {
-        y += 100.0;
-        for line in wrap(&card.name, BOLD, 64.0, 1) {
-            text(&mut out, &line, 64.0, y, "#ffffff", 700);
-        }
-    }
-    y += 80.0;
-    for line in wrap(&card.summary, REGULAR, 38.0, 4) {
-        text(&mut out, &line, 38.0, y, "#e6edf3", 400);
-        y += 52.0;
-    }
-    if !card.site.is_empty() {
-        text(&mut out, &card.site, 30.0, 585.0, "#9da7b1", 700);
-    }
-    out.push_str("</svg>");
-    out
-}
-
-/// One line of text at the left margin.
-fn text(out: &mut String, line: &str, size: f32, y: f32, fill: &str, weight: u16) {
-    out.push_str(&format!(
-        r#"<text x="80" y="{y}" font-size="{size}" font-weight="{weight}" fill="{fill}">{}</text>"#,
-        escape(line)
-    ));
-}
-
-/// Breaks `text` at spaces into lines that fit the image's width in the
-/// font `data` at `size` px; past `max` lines the last one ends with "…".
-fn wrap(text: &str, data: &'static [u8], size: f32, max: usize) -> Vec<String> {
-    let face = font(data);
-    let charmap = face.charmap();
-    let metrics = face.glyph_metrics(Size::new(size), LocationRef::default());
+/// Breaks `text` at spaces into lines that fit the image's width in `font`
+/// at `size` px; past `max` lines the last one ends with "…".
+fn wrap(text: &str, font: &FontRef, size: f32, max: usize) -> Vec<String> {
+    let scaled = font.as_scaled(scale(font, size));
     let width = |s: &str| -> f32 {
         s.chars()
-            .map(|c| {
-                charmap
-                    .map(c)
-                    .and_then(|g| metrics.advance_width(g))
-                    .unwrap_or(size)
-            })
+            .map(|c| scaled.h_advance(scaled.glyph_id(c)))
             .sum()
     };
-    let room = WIDTH as f32 - 160.0;
+    let room = WIDTH as f32 - 2.0 * MARGIN;
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
@@ -184,10 +168,84 @@ fn wrap(text: &str, data: &'static [u8], size: f32, max: usize) -> Vec<String> {
     lines
 }
 
-fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
+/// An RGB image being drawn.
+struct Canvas {
+    pixels: Vec<u8>,
+}
+
+impl Canvas {
+    fn new(colour: [u8; 3]) -> Canvas {
+        Canvas {
+            pixels: colour.repeat((WIDTH * HEIGHT) as usize),
+        }
+    }
+
+    fn fill_rect(&mut self, x: u32, y: u32, width: u32, height: u32, colour: [u8; 3]) {
+        for row in y..(y + height).min(HEIGHT) {
+            for column in x..(x + width).min(WIDTH) {
+                self.blend(column as i32, row as i32, colour, 1.0);
+            }
+        }
+    }
+
+    /// Lays colour over the pixel at `x`, `y` with `coverage` from 0 to 1.
+    fn blend(&mut self, x: i32, y: i32, colour: [u8; 3], coverage: f32) {
+        if !(0..WIDTH as i32).contains(&x) || !(0..HEIGHT as i32).contains(&y) {
+            return;
+        }
+        let at = (y as u32 * WIDTH + x as u32) as usize * 3;
+        let coverage = coverage.clamp(0.0, 1.0);
+        for (pixel, colour) in self.pixels[at..at + 3].iter_mut().zip(colour) {
+            let mixed = f32::from(*pixel) * (1.0 - coverage) + f32::from(colour) * coverage;
+            *pixel = mixed.round() as u8;
+        }
+    }
+
+    /// One line of text at the left margin, its baseline at `baseline`.
+    fn text(&mut self, font: &FontRef, size: f32, baseline: f32, colour: [u8; 3], line: &str) {
+        let scale = scale(font, size);
+        let scaled = font.as_scaled(scale);
+        let mut caret = MARGIN;
+        let mut previous = None;
+        for c in line.chars() {
+            let id = scaled.glyph_id(c);
+            if let Some(previous) = previous {
+                caret += scaled.kern(previous, id);
+            }
+            previous = Some(id);
+            let glyph = id.with_scale_and_position(scale, point(caret, baseline));
+            caret += scaled.h_advance(id);
+            if let Some(outlined) = font.outline_glyph(glyph) {
+                let bounds = outlined.px_bounds();
+                outlined.draw(|x, y, coverage| {
+                    let (x, y) = (
+                        bounds.min.x as i32 + x as i32,
+                        bounds.min.y as i32 + y as i32,
+                    );
+                    self.blend(x, y, colour, coverage);
+                });
+            }
+        }
+    }
+
+    #[cfg(test)]
+    fn pixel(&self, x: u32, y: u32) -> [u8; 3] {
+        let at = (y * WIDTH + x) as usize * 3;
+        [self.pixels[at], self.pixels[at + 1], self.pixels[at + 2]]
+    }
+
+    fn png(&self) -> Result<Vec<u8>, String> {
+        let mut out = Vec::new();
+        let mut encoder = png::Encoder::new(&mut out, WIDTH, HEIGHT);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(|e| e.to_string())?;
+        writer
+            .write_image_data(&self.pixels)
+            .map_err(|e| e.to_string())?;
+        writer.finish().map_err(|e| e.to_string())?;
+        Ok(out)
+    }
 }
 
 #[cfg(test)]
@@ -196,48 +254,48 @@ mod tests {
 
     #[test]
     fn long_summaries_wrap_within_the_image_and_stop_after_four_lines() {
+        let fonts = Fonts::default();
         let long = "The connection ended without a Close frame. ".repeat(10);
-        let lines = wrap(&long, REGULAR, 38.0, 4);
+        let lines = wrap(&long, &fonts.regular, 38.0, 4);
         assert_eq!(lines.len(), 4);
         assert!(lines[3].ends_with('…'));
-        let short = wrap("Normal Closure", BOLD, 64.0, 1);
+        let short = wrap("Normal Closure", &fonts.bold, 64.0, 1);
         assert_eq!(short, ["Normal Closure"]);
     }
 
     #[test]
-    fn korean_and_latin_render_and_text_is_escaped() {
+    fn korean_and_latin_are_drawn_where_the_card_puts_them() {
         let card = Card {
             headline: "1008".into(),
             name: "정책 위반".into(),
             summary: "규칙을 어긴 <메시지> & 더 구체적인 코드가 없을 때.".into(),
             site: "WebSocket 종료 코드".into(),
         };
-        let drawn = svg(&card);
-        assert!(drawn.contains("&lt;메시지&gt; &amp;"));
         assert!(missing_glyphs("정책 위반 Policy Violation – “ok” …").is_empty());
         assert_eq!(missing_glyphs("😀"), ['😀']);
         let fonts = Fonts::default();
-        assert!(fonts.png(&drawn).expect("png").starts_with(b"\x89PNG"));
+        assert!(fonts.png(&card).expect("png").starts_with(b"\x89PNG"));
         // The Korean name is drawn: white pixels in its band (y 270..345),
         // and none when the name is blank.
         let white_in_name_band = |card: &Card| {
-            let pixmap = fonts.pixmap(&svg(card)).expect("render");
+            let canvas = fonts.draw(card);
             (270..345)
                 .flat_map(|y| (80..600).map(move |x| (x, y)))
-                .filter(|&(x, y)| {
-                    pixmap
-                        .pixel(x, y)
-                        .is_some_and(|p| p.red() > 200 && p.blue() > 200 && p.green() > 200)
-                })
+                .filter(|&(x, y)| canvas.pixel(x, y).iter().all(|&c| c > 200))
                 .count()
         };
         assert!(white_in_name_band(&card) > 500);
-        assert_eq!(
-            white_in_name_band(&Card {
-                name: " ".into(),
-                ..card
-            }),
-            0
-        );
+        let blank = Card {
+            name: " ".into(),
+            ..card
+        };
+        assert_eq!(white_in_name_band(&blank), 0);
+        // A different name is a different key.
+        let key = fonts.key(&blank);
+        let other = Card {
+            name: "메시지 너무 큼".into(),
+            ..blank
+        };
+        assert_ne!(fonts.key(&other), key);
     }
 }

@@ -132,9 +132,8 @@ fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
                 ),
             });
         }
-        let svg = social::svg(card);
-        output.write_derived(rel, &fonts.key(&svg), || {
-            fonts.png(&svg).map_err(|message| Error::Image {
+        output.write_derived(rel, &fonts.key(card), || {
+            fonts.png(card).map_err(|message| Error::Image {
                 file: rel.clone(),
                 message,
             })

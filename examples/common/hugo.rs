@@ -1,7 +1,8 @@
 //! The same synthetic site as a Hugo project, for the benchmark: a page per
 //! code and language with the same prose, a page per comparison the generator
-//! writes (each code against the one it names as related), the four ranges
-//! and an index, through small templates.
+//! writes (each code against the one it names as related), the four ranges,
+//! an index and a 404 page, through small templates; and, as the generator
+//! writes them, each code as plain text and as JSON, and a sitemap.
 
 use std::fmt::Write as _;
 use std::fs;
@@ -10,6 +11,10 @@ use std::path::Path;
 
 const LAYOUT: &str = r#"<!doctype html><html lang="{{ .Site.Language.Lang }}"><head><meta charset="utf-8"><title>{{ .Title }}</title><link rel="canonical" href="{{ .Permalink }}">{{ range .Translations }}<link rel="alternate" hreflang="{{ .Language.Lang }}" href="{{ .Permalink }}">{{ end }}</head><body><header><a href="{{ .Site.Home.RelPermalink }}">{{ .Site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>"#;
 const SINGLE: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ .Params.summary }}</p>{{ .Content }}{{ end }}"#;
+const TEXT: &str = "{{ .Title }}\n\n{{ .Params.summary }}\n\n{{ .RawContent }}\n";
+const JSON: &str =
+    r#"{{ dict "title" .Title "summary" .Params.summary "text" .RawContent | jsonify }}"#;
+const NOT_FOUND: &str = r#"{{ define "main" }}<h1>Not found</h1>{{ end }}"#;
 const LIST: &str = r#"{{ define "main" }}<h1>{{ .Title }}</h1>{{ .Content }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Params.summary }}</li>{{ end }}</ul>{{ end }}"#;
 
 /// Writes `dir/hugo` from the closecodes content in `content`.
@@ -21,12 +26,16 @@ pub fn write_site(content: &Path, dir: &Path) -> io::Result<()> {
         site.join("hugo.toml"),
         "baseURL = \"https://example.github.io/repo/\"\ntitle = \"Close codes\"\n\
          defaultContentLanguage = \"en\"\ndisableKinds = [\"taxonomy\", \"term\", \"RSS\"]\n\
+         [outputFormats.txt]\nmediaType = \"text/plain\"\nbaseName = \"index\"\nisPlainText = true\n\
          [languages.en]\ncontentDir = \"content/en\"\nweight = 1\n\
          [languages.ko]\ncontentDir = \"content/ko\"\nweight = 2\n",
     )?;
     fs::write(site.join("layouts/_default/baseof.html"), LAYOUT)?;
     fs::write(site.join("layouts/_default/single.html"), SINGLE)?;
     fs::write(site.join("layouts/_default/list.html"), LIST)?;
+    fs::write(site.join("layouts/_default/single.txt.txt"), TEXT)?;
+    fs::write(site.join("layouts/_default/single.json.json"), JSON)?;
+    fs::write(site.join("layouts/404.html"), NOT_FOUND)?;
     let mut codes = Vec::new();
     for entry in fs::read_dir(content.join("codes"))? {
         let text = fs::read_to_string(entry?.path())?;
@@ -58,8 +67,14 @@ pub fn write_site(content: &Path, dir: &Path) -> io::Result<()> {
         for code in &codes {
             let number = code["code"].as_integer().unwrap_or(0);
             let name = code["name"].as_str().unwrap_or_default();
+            // The generator writes /N.txt and /api/N.json once, not per language.
+            let outputs = if lang == "en" {
+                "outputs: [html, txt, json]\n"
+            } else {
+                ""
+            };
             let mut page = format!(
-                "---\ntitle: \"{number} {name}\"\nsummary: \"{}\"\n---\n",
+                "---\ntitle: \"{number} {name}\"\nsummary: \"{}\"\n{outputs}---\n",
                 field(code, lang, "summary").replace('"', "'")
             );
             for section in ["description", "when", "fix", "choose"] {

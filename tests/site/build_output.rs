@@ -165,6 +165,80 @@ fn the_change_summary_counts_what_a_rebuild_changed() {
 }
 
 #[test]
+fn a_build_from_the_same_inputs_writes_nothing_unless_the_output_was_touched() {
+    let scratch = common::Scratch::mini();
+    let out = scratch.out();
+    let first = build(&scratch.options(&out, None)).expect("first");
+    assert!(!first.up_to_date);
+    let built = snapshot(&out);
+    let slot = fs::read_link(&out).expect("the output is a link");
+
+    let again = build(&scratch.options(&out, None)).expect("again");
+    assert!(again.up_to_date, "nothing changed: {again:?}");
+    assert_eq!(
+        (
+            again.written.pages,
+            again.changes.files,
+            again.changes.bytes
+        ),
+        (
+            first.written.pages,
+            first.changes.files,
+            first.changes.bytes
+        )
+    );
+    assert_eq!(fs::read_link(&out).expect("link"), slot, "nothing swapped");
+    assert_eq!(snapshot(&out), built);
+
+    // An edited page and a deleted one are put back.
+    let page = out.join("1006/index.html");
+    let mut edited = fs::read(&page).expect("read");
+    edited.extend_from_slice(b"<p>edited by hand</p>");
+    fs::write(&page, edited).expect("edit the output");
+    let repaired = build(&scratch.options(&out, None)).expect("repair");
+    assert!(!repaired.up_to_date, "an edited output is not up to date");
+    assert_eq!(snapshot(&out), built);
+    fs::remove_file(out.join("1000/index.html")).expect("delete a page");
+    assert!(!build(&scratch.options(&out, None)).expect("b").up_to_date);
+    assert_eq!(snapshot(&out), built);
+
+    // Another base URL, or other content, is another site.
+    let moved = build(&scratch.options(&out, Some("https://example.org/x/"))).expect("moved");
+    assert!(!moved.up_to_date);
+    assert!(moved.changes.changed > 0);
+    scratch.edit("codes/4001.toml", "expired.", "ran out.");
+    let edited = build(&scratch.options(&out, None)).expect("edited");
+    assert!(!edited.up_to_date);
+    assert!(edited.changes.changed > 0);
+}
+
+#[test]
+fn a_file_edited_in_the_other_directory_is_written_again() {
+    // The output swaps between two directories. A file edited by hand in
+    // one of them still has the hash the manifest lists, but not its bytes:
+    // the next build into that directory must not keep it.
+    let scratch = common::Scratch::mini();
+    let out = scratch.out();
+    build(&scratch.options(&out, None)).expect("first");
+    let page = out.join("1000/index.html");
+    let original = fs::read(&page).expect("read");
+    fs::write(&page, "<p>edited by hand</p>").expect("edit the output");
+    build(&scratch.options(&out, None)).expect("into the other directory");
+    scratch.edit("codes/4001.toml", "expired.", "ran out.");
+    build(&scratch.options(&out, None)).expect("back into the edited one");
+
+    let clean = common::temp_dir();
+    let fresh = clean.path().join("public");
+    build(&scratch.options(&fresh, None)).expect("fresh");
+    assert_eq!(
+        fs::read(fresh.join("1000/index.html")).expect("read"),
+        original,
+        "the page must come out the same, so that only the edit tells it apart"
+    );
+    assert_eq!(snapshot(&out), snapshot(&fresh));
+}
+
+#[test]
 fn refuses_a_directory_it_did_not_create() {
     let temp = common::temp_dir();
     let out = temp.path().join("mine");

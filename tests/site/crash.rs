@@ -23,7 +23,7 @@ type Site = BTreeMap<String, Vec<u8>>;
 fn changes(from: &Site, to: &Site) -> (usize, usize, usize) {
     let files = |site: &Site| {
         site.keys()
-            .filter(|k| k.as_str() != ".closecodes-manifest")
+            .filter(|k| !matches!(k.as_str(), ".closecodes-manifest" | ".closecodes-inputs"))
             .cloned()
             .collect::<Vec<_>>()
     };

@@ -30,7 +30,8 @@ async fn unrelated_private_pairs_have_no_page_and_the_404_page_puts_them_togethe
     let site = site_with_private_codes();
     for (rel, exists) in [
         ("4001-vs-4002/index.html", true),
-        ("4002-vs-4001/index.html", true),
+        // Its reverse order was never published: the 404 page sends readers on.
+        ("4002-vs-4001/index.html", false),
         ("1000-vs-4001/index.html", true), // published before: the lock keeps it
         ("1006-vs-4001/index.html", true), // 1006 names 4001 as related
         ("4001-vs-4003/index.html", false),
@@ -89,4 +90,30 @@ async fn unrelated_private_pairs_have_no_page_and_the_404_page_puts_them_togethe
         serde_json::json!(["differences", "which", "c4001", "c4003"])
     );
     assert_eq!(shown[3].as_str(), Some("/repo/4001/"));
+
+    // A written comparison asked for in the reverse order, which has no
+    // redirect page: the 404 page sends the reader to it, anchor and all.
+    client
+        .goto(&format!("{root}4002-vs-4001/#c4002"))
+        .await
+        .expect("goto");
+    browser::wait_for_url(client, "/repo/4001-vs-4002/#c4002").await;
+    let written = browser::wait_for("the written comparison", || async {
+        let v = client
+            .execute(
+                "if (document.readyState !== 'complete'
+                     || document.querySelector('article.generated-compare')
+                     || !document.getElementById('c4002')) return null;
+                 return document.querySelector('h1').textContent;",
+                vec![],
+            )
+            .await
+            .ok()?;
+        v.as_str().map(str::to_string)
+    })
+    .await;
+    assert!(
+        written.contains("Session Expired") && written.contains("Quota Exceeded"),
+        "{written}"
+    );
 }

@@ -92,15 +92,19 @@ fn main() -> ExitCode {
     match build(&options) {
         Ok(report) => {
             let c = &report.changes;
-            say!(
-                "wrote {} pages and {} redirects ({} files, {:.1} MB) to {} in {} ms",
+            let site = format!(
+                "{} pages and {} redirects ({} files, {:.1} MB)",
                 report.written.pages,
                 report.written.redirects,
                 c.files,
-                c.bytes as f64 / 1e6,
-                args.out.display(),
-                report.elapsed.as_millis()
+                c.bytes as f64 / 1e6
             );
+            let (out, ms) = (args.out.display(), report.elapsed.as_millis());
+            if report.up_to_date {
+                say!("{out} is up to date: {site} from the same inputs, checked in {ms} ms");
+            } else {
+                say!("wrote {site} to {out} in {ms} ms");
+            }
             say!(
                 "changes: {} added, {} removed, {} changed",
                 c.added,

@@ -1,0 +1,80 @@
+//! What a build is made from, as one hash: every content and static file,
+//! the generator itself and the base URL. A build records it beside its
+//! output; the next one whose inputs hash the same, and whose output nobody
+//! touched since, has nothing to do.
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::Path;
+
+use crate::lock::LOCK_FILE;
+use crate::project::Project;
+
+/// Each file's hash by its path under its directory.
+pub type Files = BTreeMap<String, blake3::Hash>;
+
+/// The content files as found on disk, walked as [`crate::load`] walks them;
+/// `None` when one cannot be read as it would (then the build decides).
+pub fn content_on_disk(dir: &Path) -> Option<Files> {
+    let walk = walkdir::WalkDir::new(dir).follow_links(true).max_depth(2);
+    tree(dir, walk)
+}
+
+/// The site's `static/` files, walked as the build copies them.
+pub fn static_on_disk(dir: &Path) -> Option<Files> {
+    if !dir.is_dir() {
+        return Some(Files::new());
+    }
+    tree(dir, walkdir::WalkDir::new(dir))
+}
+
+fn tree(dir: &Path, walk: walkdir::WalkDir) -> Option<Files> {
+    let mut files = Files::new();
+    for entry in walk {
+        let entry = entry.ok()?;
+        if !entry.file_type().is_file() {
+            continue;
+        }
+        let mut bytes = Vec::new();
+        std::fs::File::open(entry.path())
+            .ok()?
+            .take(crate::load::MAX_FILE + 1)
+            .read_to_end(&mut bytes)
+            .ok()?;
+        let rel = entry.path().strip_prefix(dir).ok()?.to_str()?;
+        files.insert(rel.replace('\\', "/"), blake3::hash(&bytes));
+    }
+    Some(files)
+}
+
+/// The hash of a build's inputs. `lock`, when given, stands for the URL
+/// lock's text: a build records the lock as it leaves it.
+pub fn fingerprint(
+    project: &Project,
+    content: &Files,
+    statics: &Files,
+    lock: Option<&str>,
+) -> String {
+    let mut hasher = blake3::Hasher::new();
+    // The generator: a rebuilt binary may render anything differently.
+    if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
+        hasher.update(&meta.len().to_le_bytes());
+        if let Ok(modified) = meta.modified()
+            && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
+        {
+            hasher.update(&since.as_nanos().to_le_bytes());
+        }
+    }
+    hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
+    hasher.update(format!("base {:?}\n", project.base_url).as_bytes());
+    let mut content = content.clone();
+    if let Some(text) = lock {
+        content.insert(LOCK_FILE.to_string(), blake3::hash(text.as_bytes()));
+    }
+    for (kind, files) in [("content", &content), ("static", statics)] {
+        for (rel, hash) in files {
+            hasher.update(format!("{kind} {rel} {hash}\n").as_bytes());
+        }
+    }
+    hasher.finalize().to_hex().to_string()
+}
