@@ -13,10 +13,14 @@
 //!
 //! When `hugo` is installed, each synthetic site is also written as the same
 //! Hugo project (a page per code and language with the same prose, the same
-//! comparisons, the ranges and an index) and both are built in turn, `RUNS`
+//! comparisons, the ranges, an index, a 404 page, and each code as plain text
+//! and JSON: the same files the generator writes) and both are built in turn, `RUNS`
 //! times each, fresh, with the previous output and nothing changed, and after
 //! the same edit of one code: the second table gives the medians side by
 //! side and their ratios, with peak memory.
+//!
+//! Everything is written under one directory in the system's temporary
+//! directory and removed at the end; nothing is deleted while it runs.
 //!
 //! Last, `serve` runs on the 100-code site: the time from saving one code's
 //! file to the moment the open page learns that the new build is ready.
@@ -28,6 +32,7 @@ mod synth;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering as AtomicOrdering};
 use std::time::Instant;
 
 /// One build in this process, then its figures on stdout: the child's half.
@@ -58,23 +63,29 @@ struct Figures {
     peak_mib: f64,
 }
 
-/// Removes the output link and both of its directories, for a fresh build.
-fn remove_output(out: &Path) {
-    let _ = std::fs::remove_file(out);
-    let name = out
-        .file_name()
-        .expect("name")
-        .to_string_lossy()
-        .into_owned();
-    for slot in ["a", "b"] {
-        let _ = std::fs::remove_dir_all(out.with_file_name(format!(".{name}.{slot}")));
-    }
+/// A directory never used before, for a fresh build or a copy. Nothing is
+/// deleted until the benchmark ends: ext4 allocates inodes more slowly while
+/// many were deleted in the last minutes, which would time the benchmark's
+/// own clean-up rather than the builds.
+fn fresh_dir() -> PathBuf {
+    static COUNT: AtomicUsize = AtomicUsize::new(0);
+    fresh_root().join(COUNT.fetch_add(1, AtomicOrdering::Relaxed).to_string())
 }
 
+/// Everything this run of the benchmark writes, removed when it ends.
+fn run_root() -> PathBuf {
+    std::env::temp_dir().join(format!("closecodes-bench-{}", std::process::id()))
+}
+
+fn fresh_root() -> PathBuf {
+    run_root().join("fresh")
+}
+
+/// Builds `content` in a child process: into a new directory when `fresh`,
+/// else into `out` over its previous output.
 fn measure(content: &Path, out: &Path, fresh: bool) -> Figures {
-    if fresh {
-        remove_output(out);
-    }
+    let fresh_out = fresh.then(|| fresh_dir().join("public"));
+    let out = fresh_out.as_deref().unwrap_or(out);
     let exe = std::env::current_exe().expect("exe");
     let started = Instant::now();
     let output = Command::new(exe)
@@ -132,11 +143,10 @@ fn measure_edit(content: &Path, out: &Path) -> Figures {
 
 fn copy_time(from: &Path, runs: usize) -> f64 {
     let from = std::fs::canonicalize(from).expect("built output");
-    let to = from.with_extension("copy");
-    let time = median(
+    median(
         (0..runs)
             .map(|_| {
-                let _ = std::fs::remove_dir_all(&to);
+                let to = fresh_dir();
                 let started = Instant::now();
                 let status = Command::new("cp")
                     .arg("-r")
@@ -148,9 +158,7 @@ fn copy_time(from: &Path, runs: usize) -> f64 {
                 started.elapsed().as_secs_f64()
             })
             .collect(),
-    );
-    let _ = std::fs::remove_dir_all(&to);
-    time
+    )
 }
 
 fn main() {
@@ -164,12 +172,11 @@ fn main() {
         .and_then(|r| r.parse().ok())
         .unwrap_or(5);
     let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let work = std::env::temp_dir().join("closecodes-bench");
+    let work = run_root();
     std::fs::create_dir_all(&work).expect("work dir");
 
     let mut sites: Vec<(String, PathBuf)> = Vec::new();
     let real = work.join("real");
-    let _ = std::fs::remove_dir_all(&real);
     copy_dir(&repo.join("content"), &real.join("content"));
     sites.push(("real site".into(), real.join("content")));
     for n in [100u16, 200, 1000] {
@@ -226,19 +233,23 @@ fn main() {
     if let Some((_, content)) = sites.iter().find(|(n, _)| n == "100 codes") {
         serve_reload(content, runs);
     }
+    let _ = std::fs::remove_dir_all(run_root());
 }
 
 /// One Hugo build of `site`: wall seconds and peak resident memory in MiB,
 /// from `/usr/bin/time`.
 fn hugo_build(site: &Path, fresh: bool) -> (f64, f64) {
-    if fresh {
-        let _ = std::fs::remove_dir_all(site.join("public"));
-        let _ = std::fs::remove_dir_all(site.join("resources"));
-    }
+    let destination = if fresh {
+        fresh_dir()
+    } else {
+        site.join("public")
+    };
     let started = Instant::now();
     let output = Command::new("/usr/bin/time")
         .args(["-f", "%M", "hugo", "--quiet", "--source"])
         .arg(site)
+        .arg("--destination")
+        .arg(&destination)
         .output()
         .expect("run hugo");
     let wall = started.elapsed().as_secs_f64();
@@ -298,6 +309,7 @@ fn against_hugo(sites: &[(String, PathBuf)], runs: usize) {
             hugo_peaks.push(peak);
         }
         let _ = measure(content, &out, false);
+        let _ = hugo_build(&site, false);
         for _ in 0..runs {
             rebuild.ours.push(measure(content, &out, false).wall);
             rebuild.theirs.push(hugo_build(&site, false).0);
