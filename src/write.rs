@@ -91,7 +91,7 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
 
 /// The image each page shows when shared: one per code and language, and
 /// the site's own per language. Drawing one takes far longer than a page, so
-/// each is keyed by its SVG and drawn again only when that changes. Text the
+/// each is keyed by what it says and drawn again only when that changes. Text the
 /// embedded fonts cannot draw fails the build rather than showing boxes.
 fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
     let urls = catalog.urls();
