@@ -48,23 +48,22 @@ fn tree(dir: &Path, walk: walkdir::WalkDir) -> Option<Files> {
 }
 
 /// The hash of a build's inputs. `lock`, when given, stands for the URL
-/// lock's text: a build records the lock as it leaves it.
+/// lock's text: a build records the lock as it leaves it. `None` when the
+/// generator's own binary cannot be found: a build by another generator
+/// must never pass for this one's.
 pub fn fingerprint(
     project: &Project,
     content: &Files,
     statics: &Files,
     lock: Option<&str>,
-) -> String {
+) -> Option<String> {
     let mut hasher = blake3::Hasher::new();
     // The generator: a rebuilt binary may render anything differently.
-    if let Ok(meta) = std::env::current_exe().and_then(std::fs::metadata) {
-        hasher.update(&meta.len().to_le_bytes());
-        if let Ok(modified) = meta.modified()
-            && let Ok(since) = modified.duration_since(std::time::UNIX_EPOCH)
-        {
-            hasher.update(&since.as_nanos().to_le_bytes());
-        }
-    }
+    let binary = std::env::current_exe().and_then(std::fs::metadata).ok()?;
+    let modified = binary.modified().ok()?;
+    let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
+    hasher.update(&binary.len().to_le_bytes());
+    hasher.update(&since.as_nanos().to_le_bytes());
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(format!("base {:?}\n", project.base_url).as_bytes());
     let mut content = content.clone();
@@ -76,5 +75,5 @@ pub fn fingerprint(
             hasher.update(format!("{kind} {rel} {hash}\n").as_bytes());
         }
     }
-    hasher.finalize().to_hex().to_string()
+    Some(hasher.finalize().to_hex().to_string())
 }

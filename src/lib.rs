@@ -97,7 +97,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let statics = inputs::static_on_disk(&project.static_dir);
     let on_disk = inputs::content_on_disk(&project.content)
         .zip(statics.as_ref())
-        .map(|(content, statics)| inputs::fingerprint(&project, &content, statics, None));
+        .and_then(|(content, statics)| inputs::fingerprint(&project, &content, statics, None));
     if let Some(fingerprint) = &on_disk
         && let Some((record, changes)) = output::up_to_date(&project.out, fingerprint)?
     {
@@ -120,11 +120,15 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             // What this build was made from: the content as it was read, the
             // static files as they were before the build copied them, and the
             // URL lock as the build leaves it.
-            let record = statics.map(|statics| output::Record {
-                inputs: inputs::fingerprint(&project, &content.inputs, &statics, Some(&lock)),
-                pages: written.pages,
-                redirects: written.redirects,
-            });
+            let record = statics
+                .and_then(|statics| {
+                    inputs::fingerprint(&project, &content.inputs, &statics, Some(&lock))
+                })
+                .map(|inputs| output::Record {
+                    inputs,
+                    pages: written.pages,
+                    redirects: written.redirects,
+                });
             let changes = output.commit(record.as_ref())?;
             lock::update(&project.lock_file, &lock)?;
             Ok(BuildReport {
