@@ -95,12 +95,11 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let project = Project::new(options)?;
     let statics = inputs::static_on_disk(&project.static_dir);
-    let on_disk = inputs::content_on_disk(&project.content)
-        .zip(statics.as_ref())
-        .and_then(|(content, statics)| inputs::fingerprint(&project, &content, statics, None));
-    if let Some(fingerprint) = &on_disk
-        && let Some((record, changes)) = output::up_to_date(&project.out, fingerprint)?
-    {
+    let on_disk = || {
+        let content = inputs::content_on_disk(&project.content)?;
+        inputs::fingerprint(&project, &content, statics.as_ref()?, None)
+    };
+    if let Some((record, changes)) = output::up_to_date(&project.out, on_disk)? {
         return Ok(BuildReport {
             written: Written {
                 pages: record.pages,

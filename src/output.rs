@@ -376,12 +376,16 @@ fn put(path: &Path, bytes: &[u8]) -> Result<()> {
     }
 }
 
-/// When the output `target` was built from `inputs` and none of its files
+/// When the output `target` was built from `inputs` (their hash, made on
+/// demand) and none of its files
 /// changed since (each still there, none newer than its manifest): what
 /// that build recorded, and its size. Decided holding the build lock, so
 /// never while another build is writing; `None` sends the caller on to
 /// build.
-pub fn up_to_date(target: &Path, inputs: &str) -> Result<Option<(Record, Changes)>> {
+pub fn up_to_date(
+    target: &Path,
+    inputs: impl FnOnce() -> Option<String>,
+) -> Result<Option<(Record, Changes)>> {
     let absolute = resolve_parent(target);
     let (Some(parent), Some(name)) = (absolute.parent(), absolute.file_name()) else {
         return Ok(None);
@@ -402,7 +406,11 @@ pub fn up_to_date(target: &Path, inputs: &str) -> Result<Option<(Record, Changes
     if fs::read_link(&absolute).ok().as_deref() != Some(points_at.as_path()) {
         return Ok(None);
     }
-    Ok(read_record(&dir, inputs).filter(|_| untouched(&dir)))
+    // Hashed only now: a fresh build has no record to compare with.
+    let Some(inputs) = inputs() else {
+        return Ok(None);
+    };
+    Ok(read_record(&dir, &inputs).filter(|_| untouched(&dir)))
 }
 
 /// The record in `dir`, when it was made from `inputs`.
