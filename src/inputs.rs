@@ -7,14 +7,13 @@ use std::collections::BTreeMap;
 use std::io::Read;
 use std::path::Path;
 
-use crate::lock::LOCK_FILE;
 use crate::project::Project;
 
 /// Each file's hash by its path under its directory.
 pub type Files = BTreeMap<String, blake3::Hash>;
 
 /// The content files as found on disk, walked as [`crate::load`] walks them;
-/// `None` when one cannot be read as it would (then the build decides).
+/// `None` when one cannot be read whole (then the build decides).
 pub fn content_on_disk(dir: &Path) -> Option<Files> {
     let walk = walkdir::WalkDir::new(dir).follow_links(true).max_depth(2);
     tree(dir, walk)
@@ -41,36 +40,40 @@ fn tree(dir: &Path, walk: walkdir::WalkDir) -> Option<Files> {
             .take(crate::load::MAX_FILE + 1)
             .read_to_end(&mut bytes)
             .ok()?;
+        if bytes.len() as u64 > crate::load::MAX_FILE {
+            return None;
+        }
         let rel = entry.path().strip_prefix(dir).ok()?.to_str()?;
         files.insert(rel.replace('\\', "/"), blake3::hash(&bytes));
     }
     Some(files)
 }
 
-/// The hash of a build's inputs. `lock`, when given, stands for the URL
-/// lock's text: a build records the lock as it leaves it. `None` when the
-/// generator's own binary cannot be found: a build by another generator
-/// must never pass for this one's.
-pub fn fingerprint(
-    project: &Project,
-    content: &Files,
-    statics: &Files,
-    lock: Option<&str>,
-) -> Option<String> {
+/// The hash of a build's inputs; `None` when the generator's own binary
+/// cannot be found: a build by another generator must never pass for this
+/// one's.
+pub fn fingerprint(project: &Project, content: &Files, statics: &Files) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
     let mut hasher = blake3::Hasher::new();
-    // The generator: a rebuilt binary may render anything differently.
+    // The generator: its binary, by file and times. The change time is the
+    // kernel's own (no copy or packaging tool sets it), so two different
+    // binaries never pass for one even when they share a size and a
+    // modification time, as packaged ones often do.
     let binary = std::env::current_exe().and_then(std::fs::metadata).ok()?;
-    let modified = binary.modified().ok()?;
-    let since = modified.duration_since(std::time::UNIX_EPOCH).ok()?;
-    hasher.update(&binary.len().to_le_bytes());
-    hasher.update(&since.as_nanos().to_le_bytes());
+    for number in [
+        binary.dev(),
+        binary.ino(),
+        binary.size(),
+        binary.mtime() as u64,
+        binary.mtime_nsec() as u64,
+        binary.ctime() as u64,
+        binary.ctime_nsec() as u64,
+    ] {
+        hasher.update(&number.to_le_bytes());
+    }
     hasher.update(env!("CARGO_PKG_VERSION").as_bytes());
     hasher.update(format!("base {:?}\n", project.base_url).as_bytes());
-    let mut content = content.clone();
-    if let Some(text) = lock {
-        content.insert(LOCK_FILE.to_string(), blake3::hash(text.as_bytes()));
-    }
-    for (kind, files) in [("content", &content), ("static", statics)] {
+    for (kind, files) in [("content", content), ("static", statics)] {
         for (rel, hash) in files {
             hasher.update(format!("{kind} {rel} {hash}\n").as_bytes());
         }

@@ -94,10 +94,10 @@ fn prepare<'a>(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let project = Project::new(options)?;
-    let statics = inputs::static_on_disk(&project.static_dir);
     let on_disk = || {
         let content = inputs::content_on_disk(&project.content)?;
-        inputs::fingerprint(&project, &content, statics.as_ref()?, None)
+        let statics = inputs::static_on_disk(&project.static_dir)?;
+        inputs::fingerprint(&project, &content, &statics)
     };
     if let Some((record, changes)) = output::up_to_date(&project.out, on_disk)? {
         return Ok(BuildReport {
@@ -110,26 +110,27 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             up_to_date: true,
         });
     }
+    // Hashed before the build copies them: should one change meanwhile, the
+    // record is older than the output, and the next build builds again.
+    let statics = inputs::static_on_disk(&project.static_dir);
     let (content, problems) = load::load(&project.content);
     let (catalog, published) = prepare(&project, &content, problems)?;
     let output = output::Output::begin(&project.out, &project.root, &project.sources())?;
     match write::write(&catalog, &output, &project.static_dir) {
         Ok(written) => {
-            let lock = lock::text(&catalog, &published);
-            // What this build was made from: the content as it was read, the
-            // static files as they were before the build copied them, and the
-            // URL lock as the build leaves it.
+            // What this build was made from: the content as it was read
+            // (the URL lock too, before this build adds to it: the next
+            // build reads the new lock and builds again, once) and the
+            // static files as they were before the build copied them.
             let record = statics
-                .and_then(|statics| {
-                    inputs::fingerprint(&project, &content.inputs, &statics, Some(&lock))
-                })
+                .and_then(|statics| inputs::fingerprint(&project, &content.inputs, &statics))
                 .map(|inputs| output::Record {
                     inputs,
                     pages: written.pages,
                     redirects: written.redirects,
                 });
             let changes = output.commit(record.as_ref())?;
-            lock::update(&project.lock_file, &lock)?;
+            lock::update(&project.lock_file, &catalog, &published)?;
             Ok(BuildReport {
                 written,
                 changes,

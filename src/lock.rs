@@ -102,8 +102,8 @@ pub fn verify(catalog: &Catalog, published: &BTreeSet<String>) -> Vec<Problem> {
     problems
 }
 
-/// The new lock: what it held plus what is published now.
-pub fn text(catalog: &Catalog, published: &BTreeSet<String>) -> String {
+/// Writes the lock: what it held plus what is published now.
+pub fn update(path: &Path, catalog: &Catalog, published: &BTreeSet<String>) -> Result<()> {
     let mut lines: BTreeSet<String> = published.clone();
     if let Some(lock) = &catalog.content().url_lock {
         lines.extend(
@@ -119,12 +119,7 @@ pub fn text(catalog: &Catalog, published: &BTreeSet<String>) -> String {
         text.push_str(&line);
         text.push('\n');
     }
-    text
-}
-
-/// Writes the lock made by [`text`] at `path`, unless it already holds it.
-pub fn update(path: &Path, text: &str) -> Result<()> {
-    if std::fs::read_to_string(path).ok().as_deref() == Some(text) {
+    if std::fs::read_to_string(path).ok().as_deref() == Some(text.as_str()) {
         return Ok(());
     }
     // Written beside and renamed over: a build killed halfway, or one that

@@ -250,8 +250,15 @@ impl Output {
                 self.record(&self.written, rel, hash);
             }
             (_, Some(active)) if same_key(&self.keys_current) && active.join(rel).is_file() => {
+                // Taken from what readers see only if it is still what the
+                // last build wrote there: a file edited by hand is made anew.
                 let from = active.join(rel);
-                self.write(rel, &fs::read(&from).map_err(io_error(&from))?)?;
+                let bytes = fs::read(&from).map_err(io_error(&from))?;
+                if self.current.get(rel) == Some(&short_hash(&bytes)) {
+                    self.write(rel, &bytes)?;
+                } else {
+                    self.write(rel, &make()?)?;
+                }
             }
             _ => self.write(rel, &make()?)?,
         }
@@ -298,9 +305,13 @@ impl Output {
         fs::write(&keys_path, keys).map_err(io_error(&keys_path))?;
         let bytes = self.bytes.load(Ordering::Relaxed);
         if let Some(record) = record {
+            // The manifest's hash ties the record to this build's files: a
+            // generator that knows no record may write here later and leave
+            // this one behind.
             let text = format!(
-                "inputs {}\npages {}\nredirects {}\nfiles {}\nbytes {bytes}\n",
+                "inputs {}\nmanifest {}\npages {}\nredirects {}\nfiles {}\nbytes {bytes}\n",
                 record.inputs,
+                short_hash(manifest.as_bytes()),
                 record.pages,
                 record.redirects,
                 written.len()
@@ -343,13 +354,14 @@ impl Output {
     pub fn abandon(self) {}
 }
 
-/// Writes `bytes` at `path`, making its directories. A new file is
-/// written in place: nothing can be reading it, since readers only reach
-/// this directory once it is committed. A file that exists is written beside
-/// its place and renamed into it, so that `serve`, still reading this
-/// directory from before the last swap, gets the old bytes or the new ones,
-/// never part of them. New files are most of a fresh build, and this spares
-/// each of them a `mkdir` and a `rename`.
+/// Writes `bytes` at `path`, making its directories. A file that exists is
+/// written beside its place and renamed into it, so that a reader still in
+/// this directory from before the last swap (`serve` answering a request it
+/// began then) gets the old bytes or the new ones, never part of them. A new
+/// file is written in place: readers reach this directory through the link,
+/// which points here only once the build is committed, and a reader still
+/// here from before had no such file to ask for. New files are most of a
+/// fresh build, and this spares each of them a `mkdir` and a `rename`.
 fn put(path: &Path, bytes: &[u8]) -> Result<()> {
     use std::io::ErrorKind;
     let created = match fs::File::create_new(path) {
@@ -417,7 +429,10 @@ pub fn up_to_date(
 fn read_record(dir: &Path, inputs: &str) -> Option<(Record, Changes)> {
     let text = fs::read_to_string(dir.join(RECORD)).ok()?;
     let fields: BTreeMap<&str, &str> = text.lines().filter_map(|l| l.split_once(' ')).collect();
-    if fields.get("inputs") != Some(&inputs) {
+    let manifest = fs::read(dir.join(MANIFEST)).ok()?;
+    if fields.get("inputs") != Some(&inputs)
+        || fields.get("manifest") != Some(&short_hash(&manifest).as_str())
+    {
         return None;
     }
     let number = |key: &str| fields.get(key)?.parse::<u64>().ok();

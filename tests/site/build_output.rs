@@ -210,6 +210,42 @@ fn a_build_from_the_same_inputs_writes_nothing_unless_the_output_was_touched() {
     let edited = build(&scratch.options(&out, None)).expect("edited");
     assert!(!edited.up_to_date);
     assert!(edited.changes.changed > 0);
+
+    // So is a new static file, and an edited URL lock.
+    fs::create_dir_all(scratch.root().join("static")).expect("static dir");
+    fs::write(scratch.root().join("static/extra.css"), "p { margin: 0 }").expect("static");
+    let with_static = build(&scratch.options(&out, None)).expect("static");
+    assert!(!with_static.up_to_date);
+    assert!(out.join("extra.css").is_file());
+    assert!(
+        build(&scratch.options(&out, None))
+            .expect("again")
+            .up_to_date
+    );
+    let lock = scratch.path("urls.lock");
+    let mut text = fs::read_to_string(&lock).expect("lock");
+    text.push_str("# a note\n");
+    fs::write(&lock, text).expect("edit lock");
+    assert!(
+        !build(&scratch.options(&out, None))
+            .expect("lock")
+            .up_to_date
+    );
+}
+
+#[test]
+fn an_image_edited_by_hand_is_drawn_again() {
+    let scratch = common::Scratch::mini();
+    let out = scratch.out();
+    build(&scratch.options(&out, None)).expect("first");
+    let image = out.join("og/1006.png");
+    let drawn = fs::read(&image).expect("read image");
+    fs::write(&image, b"not a picture").expect("edit the image");
+    // The image's key has not changed, but its bytes are not the ones drawn:
+    // the next build must not take them over into the new directory.
+    let again = build(&scratch.options(&out, None)).expect("again");
+    assert!(!again.up_to_date);
+    assert_eq!(fs::read(&image).expect("read image"), drawn);
 }
 
 #[test]
