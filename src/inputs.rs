@@ -4,7 +4,6 @@
 //! touched since, has nothing to do.
 
 use std::collections::BTreeMap;
-use std::io::Read;
 use std::path::Path;
 
 use crate::project::Project;
@@ -15,8 +14,7 @@ pub type Files = BTreeMap<String, blake3::Hash>;
 /// The content files as found on disk, walked as [`crate::load`] walks them;
 /// `None` when one cannot be read whole (then the build decides).
 pub fn content_on_disk(dir: &Path) -> Option<Files> {
-    let walk = walkdir::WalkDir::new(dir).follow_links(true).max_depth(2);
-    tree(dir, walk)
+    tree(dir, crate::load::walk(dir))
 }
 
 /// The site's `static/` files, walked as the build copies them.
@@ -34,12 +32,7 @@ fn tree(dir: &Path, walk: walkdir::WalkDir) -> Option<Files> {
         if !entry.file_type().is_file() {
             continue;
         }
-        let mut bytes = Vec::new();
-        std::fs::File::open(entry.path())
-            .ok()?
-            .take(crate::load::MAX_FILE + 1)
-            .read_to_end(&mut bytes)
-            .ok()?;
+        let bytes = crate::load::read_capped(entry.path()).ok()?;
         if bytes.len() as u64 > crate::load::MAX_FILE {
             return None;
         }

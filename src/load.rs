@@ -75,11 +75,7 @@ pub fn load(dir: &Path) -> (Content, Vec<Problem>) {
         );
         return (site, problems);
     }
-    // Files sit at most one directory down (`codes/1000.toml`): the walk
-    // goes no deeper, so a link to `/` is one unexpected directory, not a
-    // walk of the whole disk.
-    let walk = WalkDir::new(dir).follow_links(true).max_depth(2);
-    for entry in walk.sort_by_file_name() {
+    for entry in walk(dir).sort_by_file_name() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -225,6 +221,23 @@ impl Content {
     }
 }
 
+/// The walk of `content/`. Files sit at most one directory down
+/// (`codes/1000.toml`): the walk goes no deeper, so a link to `/` is one
+/// unexpected directory, not a walk of the whole disk.
+pub(crate) fn walk(dir: &Path) -> WalkDir {
+    WalkDir::new(dir).follow_links(true).max_depth(2)
+}
+
+/// A file's bytes, at most [`MAX_FILE`] and one more: a longer result means
+/// the file is too large.
+pub(crate) fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
 /// A file or directory the layout has no place for.
 fn unexpected(path: &Path, message: &str) -> Problem {
     Problem::at_file(path, message).with_hint(
@@ -238,12 +251,8 @@ fn unexpected(path: &Path, message: &str) -> Problem {
 pub(crate) const MAX_FILE: u64 = 64 << 20;
 
 fn read(path: &Path) -> Result<SourceFile, Problem> {
-    let cannot =
-        |err: std::io::Error| Problem::at_file(path, format!("cannot read the file: {err}"));
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)
-        .and_then(|file| file.take(MAX_FILE + 1).read_to_end(&mut bytes))
-        .map_err(cannot)?;
+    let bytes = read_capped(path)
+        .map_err(|err| Problem::at_file(path, format!("cannot read the file: {err}")))?;
     if bytes.len() as u64 > MAX_FILE {
         return Err(Problem::at_file(
             path,

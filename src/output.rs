@@ -117,11 +117,8 @@ impl Output {
             _ => return Err(refuse("the output needs a name, such as public".into())),
         };
         fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-        let lock = lock(&parent.join(format!(".{name}.lock")), &absolute)?;
-        let slots = [
-            parent.join(format!(".{name}.a")),
-            parent.join(format!(".{name}.b")),
-        ];
+        let (lock_path, slots) = beside(&parent, &name);
+        let lock = lock(&lock_path, &absolute)?;
 
         let active = match fs::symlink_metadata(&absolute) {
             Err(_) => None,
@@ -402,18 +399,18 @@ pub fn up_to_date(
     let (Some(parent), Some(name)) = (absolute.parent(), absolute.file_name()) else {
         return Ok(None);
     };
-    let name = name.to_string_lossy();
-    let lock_path = parent.join(format!(".{name}.lock"));
+    let (lock_path, slots) = beside(parent, &name.to_string_lossy());
     let points_at = match fs::read_link(&absolute) {
         Ok(points_at) if lock_path.is_file() => points_at,
         _ => return Ok(None),
     };
-    let slot = points_at.to_string_lossy();
-    if slot != format!(".{name}.a") && slot != format!(".{name}.b") {
+    let Some(dir) = slots
+        .iter()
+        .find(|slot| slot.file_name() == Some(points_at.as_os_str()))
+    else {
         return Ok(None);
-    }
+    };
     let _lock = lock(&lock_path, &absolute)?;
-    let dir = parent.join(&*slot);
     // The link may have moved while this build waited for the lock.
     if fs::read_link(&absolute).ok().as_deref() != Some(points_at.as_path()) {
         return Ok(None);
@@ -422,7 +419,7 @@ pub fn up_to_date(
     let Some(inputs) = inputs() else {
         return Ok(None);
     };
-    Ok(read_record(&dir, &inputs).filter(|_| untouched(&dir)))
+    Ok(read_record(dir, &inputs).filter(|_| untouched(dir)))
 }
 
 /// The record in `dir`, when it was made from `inputs`.
@@ -486,6 +483,13 @@ fn trusted_manifest(dir: &Path) -> Option<BTreeMap<String, String>> {
                     && fs::read(&path).is_ok_and(|bytes| short_hash(&bytes) == *hash))
         })
         .then_some(files)
+}
+
+/// What sits beside the output link `parent/name`: the build lock and the
+/// two directories the link points at in turn.
+fn beside(parent: &Path, name: &str) -> (PathBuf, [PathBuf; 2]) {
+    let dot = |ending: &str| parent.join(format!(".{name}.{ending}"));
+    (dot("lock"), [dot("a"), dot("b")])
 }
 
 /// Takes the lock at `path`, waiting while another build holds it, and

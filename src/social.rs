@@ -82,6 +82,18 @@ impl Fonts {
         hasher.finalize().to_hex()[..16].to_string()
     }
 
+    /// Characters of `text` that the embedded fonts cannot draw.
+    pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
+        let fonts = [&self.regular, &self.bold];
+        let mut missing: Vec<char> = text
+            .chars()
+            .filter(|c| !c.is_whitespace() && fonts.iter().any(|f| f.glyph_id(*c).0 == 0))
+            .collect();
+        missing.sort_unstable();
+        missing.dedup();
+        missing
+    }
+
     /// The image of `card` as PNG.
     pub fn png(&self, card: &Card) -> Result<Vec<u8>, String> {
         self.draw(card).png()
@@ -123,18 +135,6 @@ fn font(data: &'static [u8]) -> FontRef<'static> {
 /// The font's scale for a size in pixels per em, as CSS and SVG mean it.
 fn scale(font: &FontRef, size: f32) -> PxScale {
     PxScale::from(size * font.height_unscaled() / font.units_per_em().unwrap_or(1000.0))
-}
-
-/// Characters of `text` that the embedded fonts cannot draw.
-pub fn missing_glyphs(text: &str) -> Vec<char> {
-    let fonts = [font(REGULAR), font(BOLD)];
-    let mut missing: Vec<char> = text
-        .chars()
-        .filter(|c| !c.is_whitespace() && fonts.iter().any(|f| f.glyph_id(*c).0 == 0))
-        .collect();
-    missing.sort_unstable();
-    missing.dedup();
-    missing
 }
 
 /// Breaks `text` at spaces into lines that fit the image's width in `font`
@@ -276,9 +276,13 @@ mod tests {
             summary: "규칙을 어긴 <메시지> & 더 구체적인 코드가 없을 때.".into(),
             site: "WebSocket 종료 코드".into(),
         };
-        assert!(missing_glyphs("정책 위반 Policy Violation – “ok” …").is_empty());
-        assert_eq!(missing_glyphs("😀"), ['😀']);
         let fonts = Fonts::default();
+        assert!(
+            fonts
+                .missing_glyphs("정책 위반 Policy Violation – “ok” …")
+                .is_empty()
+        );
+        assert_eq!(fonts.missing_glyphs("😀"), ['😀']);
         assert!(fonts.png(&card).expect("png").starts_with(b"\x89PNG"));
         // The Korean name is drawn: white pixels in its band (y 270..345),
         // and none when the name is blank.

@@ -123,7 +123,7 @@ fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
     }
     let fonts = social::Fonts::default();
     cards.par_iter().try_for_each(|(rel, card)| {
-        let missing = social::missing_glyphs(&card.text());
+        let missing = fonts.missing_glyphs(&card.text());
         if !missing.is_empty() {
             return Err(Error::Image {
                 file: rel.clone(),

@@ -18,8 +18,9 @@ pub struct LookupFile {
 #[serde(deny_unknown_fields)]
 pub struct LookupRule {
     pub kind: RuleKind,
-    /// A regular expression, in the syntax JavaScript and Oniguruma share, matched without regard to case unless `case_sensitive`. Named
-    /// groups pick the code out of the text: `code` (digits), `name` (a
+    /// A regular expression, in the syntax JavaScript and Oniguruma share,
+    /// matched without regard to case unless `case_sensitive`. Named groups
+    /// pick the code out of the text: `code` (digits), `name` (a
     /// constant of one of `libraries`) or `char` (a code printed as one
     /// character, as Java's built-in client does).
     #[serde(rename = "match")]
