@@ -202,6 +202,8 @@ pub struct ComparisonEntry {
 #[serde(deny_unknown_fields)]
 pub struct ComparisonText {
     pub source: Option<Spanned<String>>,
+    /// One or two sentences that settle the question: the page opens with it.
+    pub verdict: Option<Spanned<String>>,
     pub intro: Option<Spanned<String>>,
     pub differences: Option<Spanned<String>>,
     pub which: Option<Spanned<String>>,
@@ -279,11 +281,13 @@ impl Translatable for ComparisonText {
     fn fields(&self) -> Vec<(&'static str, Option<&Spanned<String>>)> {
         let ComparisonText {
             source: _,
+            verdict,
             intro,
             differences,
             which,
         } = self;
         vec![
+            ("verdict", verdict.as_ref()),
             ("intro", intro.as_ref()),
             ("differences", differences.as_ref()),
             ("which", which.as_ref()),
