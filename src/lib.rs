@@ -7,58 +7,47 @@
 //! previous site only when everything succeeded. `serve` lives in the
 //! binary; the library keeps what a test server shares with it.
 
-// Before anything: the project and its settings.
+// The ground: what every stage may use.
+#[doc(hidden)]
+pub mod content;
+mod error;
 mod project;
 
 // Stage 1, load: files into typed values with positions.
 #[doc(hidden)]
-pub mod content;
-#[doc(hidden)]
 pub mod load;
-mod source;
-mod strings;
+
+// The site as the later stages see it, and the text they share.
+#[doc(hidden)]
+pub mod model;
+#[doc(hidden)]
+pub mod text;
 
 // Stage 2, validate: the whole checked at once, and indexed.
-mod catalog;
 mod validate;
 
-// Stage 3, render: pages, prose and code, and the files for machines.
-mod feeds;
-mod highlight;
-#[doc(hidden)]
-pub mod markdown;
-mod pages;
+// Stage 3, render: pages, prose, code, images and the files for machines.
 mod render;
-mod social;
-#[doc(hidden)]
-pub mod urls;
 
-// Stage 4, write: the output, the URL lock, and checks of what was written.
-#[doc(hidden)]
-pub mod check;
-mod coverage;
-mod error;
-mod inputs;
-mod lock;
-mod output;
-#[doc(hidden)]
-pub mod static_files;
+// Stage 4, write: the output, its freshness and the URL lock.
 mod write;
 
-// `serve`'s HTTP server: here so that tests can fuzz its parser.
+// Beside the pipeline: `check`'s reading of a built site, and what `serve`
+// shares with the tests.
 #[doc(hidden)]
-pub mod http;
+pub mod check;
+#[doc(hidden)]
+pub mod serve;
 
 use std::collections::BTreeSet;
 use std::time::{Duration, Instant};
 
-pub use catalog::Catalog;
-pub use coverage::Coverage;
+pub use check::coverage::Coverage;
 pub use error::{Error, Problem, Result};
-pub use lock::{LOCK_FILE, LOCK_PART};
-pub use output::Changes;
-pub use project::{BuildOptions, Project};
+pub use model::catalog::Catalog;
+pub use project::{BuildOptions, LOCK_FILE, LOCK_PART, Project};
 pub use write::Written;
+pub use write::output::Changes;
 
 /// What a build did.
 #[derive(Debug)]
@@ -80,8 +69,8 @@ fn prepare<'a>(
     problems: Vec<Problem>,
 ) -> Result<(Catalog<'a>, BTreeSet<String>)> {
     let catalog = validate::validate(content, problems, project.base_url.as_ref())?;
-    let published = lock::published(&catalog);
-    let dropped = lock::verify(&catalog, &published);
+    let published = write::url_lock::published(&catalog);
+    let dropped = write::url_lock::verify(&catalog, &published);
     if !dropped.is_empty() {
         return Err(Error::Content(dropped));
     }
@@ -90,16 +79,16 @@ fn prepare<'a>(
 
 /// Builds the site: load, validate, render, write; the previous output stays
 /// as it was unless every step succeeded. When the output was built from the
-/// same inputs (see [`inputs`]) and is as that build left it, nothing is done.
+/// same inputs (see [`write::fresh`]) and is as that build left it, nothing is done.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let project = Project::new(options)?;
     let on_disk = || {
-        let content = inputs::content_on_disk(&project.content)?;
-        let statics = inputs::static_on_disk(&project.static_dir)?;
-        inputs::fingerprint(&project, &content, &statics)
+        let content = write::fresh::content_on_disk(&project.content)?;
+        let statics = write::fresh::static_on_disk(&project.static_dir)?;
+        write::fresh::fingerprint(&project, &content, &statics)
     };
-    if let Some((record, changes)) = output::up_to_date(&project.out, on_disk)? {
+    if let Some((record, changes)) = write::fresh::up_to_date(&project.out, on_disk)? {
         return Ok(BuildReport {
             written: Written {
                 pages: record.pages,
@@ -112,10 +101,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
     // Hashed before the build copies them: should one change meanwhile, the
     // record is older than the output, and the next build builds again.
-    let statics = inputs::static_on_disk(&project.static_dir);
+    let statics = write::fresh::static_on_disk(&project.static_dir);
     let (content, problems) = load::load(&project.content);
     let (catalog, published) = prepare(&project, &content, problems)?;
-    let output = output::Output::begin(&project.out, &project.root, &project.sources())?;
+    let output = write::output::Output::begin(&project.out, &project.root, &project.sources())?;
     match write::write(&catalog, &output, &project.static_dir) {
         Ok(written) => {
             // What this build was made from: the content as it was read
@@ -123,14 +112,14 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             // build reads the new lock and builds again, once) and the
             // static files as they were before the build copied them.
             let record = statics
-                .and_then(|statics| inputs::fingerprint(&project, &content.inputs, &statics))
-                .map(|inputs| output::Record {
+                .and_then(|statics| write::fresh::fingerprint(&project, &content.inputs, &statics))
+                .map(|inputs| write::fresh::Record {
                     inputs,
                     pages: written.pages,
                     redirects: written.redirects,
                 });
             let changes = output.commit(record.as_ref())?;
-            lock::update(&project.lock_file, &catalog, &published)?;
+            write::url_lock::update(&project.lock_file, &catalog, &published)?;
             Ok(BuildReport {
                 written,
                 changes,
@@ -165,7 +154,7 @@ pub fn check(content_dir: &std::path::Path, base_url: Option<&str>) -> Result<Ch
     })?;
     let (content, problems) = load::load(&project.content);
     let (catalog, _) = prepare(&project, &content, problems)?;
-    let output = output::Output::begin(&project.out, &project.root, &project.sources())?;
+    let output = write::output::Output::begin(&project.out, &project.root, &project.sources())?;
     let written = write::write(&catalog, &output, &project.static_dir);
     let problems = check::check_site(output.staging_dir(), catalog.urls());
     let files = walkdir::WalkDir::new(output.staging_dir())
@@ -181,6 +170,6 @@ pub fn check(content_dir: &std::path::Path, base_url: Option<&str>) -> Result<Ch
     Ok(CheckReport {
         pages: written.pages,
         files,
-        coverage: coverage::coverage(&catalog),
+        coverage: check::coverage::coverage(&catalog),
     })
 }

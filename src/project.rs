@@ -5,8 +5,61 @@
 use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
-use crate::lock::LOCK_FILE;
-use crate::urls::BaseUrl;
+
+/// The URL lock, in `content/`: every URL the site has published.
+pub const LOCK_FILE: &str = "urls.lock";
+
+/// The new URL lock while it is written, renamed to [`LOCK_FILE`] once whole.
+pub const LOCK_PART: &str = ".urls.lock.part";
+
+/// The address the site is published at: scheme and host, and a path that
+/// starts and ends with `/`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl {
+    /// Scheme and host, such as `https://owner.github.io`.
+    origin: String,
+    /// Always starts and ends with `/`: `/repo/`.
+    path: String,
+}
+
+impl BaseUrl {
+    /// Scheme and host: `https://owner.github.io`.
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The path, starting and ending with `/`: `/repo/`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// `url` must be absolute (`https://host/` or `https://host/sub/path/`).
+    pub fn parse(url: &str) -> std::result::Result<Self, String> {
+        let (scheme, rest) = url
+            .split_once("://")
+            .ok_or_else(|| format!("base URL \"{url}\" is not absolute"))?;
+        if scheme != "http" && scheme != "https" {
+            return Err(format!(
+                "base URL \"{url}\" must start with http:// or https://"
+            ));
+        }
+        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
+        if host.is_empty() || path.contains(['?', '#']) {
+            return Err(format!(
+                "base URL \"{url}\" needs a host and no query or fragment"
+            ));
+        }
+        let path = path.trim_end_matches('/');
+        Ok(BaseUrl {
+            origin: format!("{scheme}://{host}"),
+            path: if path.is_empty() {
+                "/".to_string()
+            } else {
+                format!("/{path}/")
+            },
+        })
+    }
+}
 
 /// Where to read the content and write the site.
 #[derive(Debug, Clone)]

@@ -5,8 +5,8 @@
 use askama::Template;
 
 use crate::content::CodeEntry;
-use crate::pages::PageKind;
-use crate::strings::fill;
+use crate::load::strings::fill;
+use crate::model::pages::PageKind;
 
 use super::facts::{self, FactRow};
 use super::layout::{Layout, Link};
@@ -90,7 +90,7 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
         context.rel_of(PageKind::Code(code)),
     );
     let urls = catalog.urls();
-    if crate::pages::is_registered(code) {
+    if crate::model::ranges::is_registered(code) {
         layout.image = urls.absolute(&urls.social_image(lang, Some(code)));
         layout.image_alt = format!("{code} {}: {summary}", entry.local_name(lang));
     }
@@ -152,7 +152,7 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
     }
 }
 
-fn neighbour(urls: &crate::urls::Urls, lang: &str, code: u16, name: &str) -> Link {
+fn neighbour(urls: &crate::model::urls::Urls, lang: &str, code: u16, name: &str) -> Link {
     Link {
         href: urls.href(&urls.code(lang, code)),
         label: format!("{code} {name}"),

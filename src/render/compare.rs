@@ -4,10 +4,11 @@
 
 use askama::Template;
 
-use crate::catalog::Field;
 use crate::content::{CodeEntry, ComparisonText, Sender};
-use crate::pages::{self, PageKind};
-use crate::strings::{CompareStrings, fill};
+use crate::load::strings::{CompareStrings, fill};
+use crate::model::catalog::Field;
+use crate::model::pages::PageKind;
+use crate::model::ranges;
 
 use super::facts::{self, FactRow};
 use super::layout::{Layout, Link};
@@ -109,7 +110,7 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
 fn intro_sentences(c: &CompareStrings, a: &CodeEntry, b: &CodeEntry) -> Vec<String> {
     let (sa, sb) = (a.number().to_string(), b.number().to_string());
     let range_label = |code| {
-        pages::range_of(code)
+        ranges::range_of(code)
             .map(|(s, e)| format!("{s}-{e}"))
             .unwrap_or_default()
     };
@@ -151,7 +152,7 @@ fn intro_sentences(c: &CompareStrings, a: &CodeEntry, b: &CodeEntry) -> Vec<Stri
 /// sends it, what to do after it, which libraries end connections with it),
 /// one sentence or two per fact that differs.
 fn derived_differences(
-    catalog: &crate::catalog::Catalog,
+    catalog: &crate::model::catalog::Catalog,
     c: &CompareStrings,
     a: &CodeEntry,
     b: &CodeEntry,
@@ -206,7 +207,7 @@ mod tests {
     const STRINGS: &str = include_str!("../../content/i18n/en.toml");
 
     fn strings() -> CompareStrings {
-        let all: crate::strings::Strings = parse_str("en.toml", STRINGS).expect("en strings");
+        let all: crate::load::strings::Strings = parse_str("en.toml", STRINGS).expect("en strings");
         all.compare
     }
 

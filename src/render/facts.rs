@@ -2,7 +2,7 @@
 //! row saying how to label and show it, and whether a difference matters.
 
 use crate::content::CodeEntry;
-use crate::strings::FactLabels;
+use crate::load::strings::FactLabels;
 
 use super::{PageContext, source_link};
 

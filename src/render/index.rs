@@ -3,8 +3,8 @@
 
 use askama::Template;
 
-use crate::pages::PageKind;
-use crate::strings::fill;
+use crate::load::strings::fill;
+use crate::model::pages::PageKind;
 
 use super::layout::{Layout, Link};
 use super::prose::{self, Prose};

@@ -1,9 +1,9 @@
 //! What every page shares: language, titles, canonical and hreflang links,
 //! the language switch and the asset URLs.
 
-use crate::catalog::{Catalog, Language};
 use crate::content::SiteSource;
-use crate::strings::Strings;
+use crate::load::strings::Strings;
+use crate::model::catalog::{Catalog, Language};
 
 /// A link as templates receive it: ready to print.
 #[derive(Debug, Clone)]

@@ -4,22 +4,26 @@
 //! binary and hold no human-language text: every word comes from the
 //! language's strings.
 
+pub(crate) mod api;
 mod code;
 mod compare;
 mod facts;
 mod index;
 pub(crate) mod layout;
+pub(crate) mod lookup_data;
 pub(crate) mod prose;
 mod range;
 pub(crate) mod snippets;
+pub(crate) mod social;
 mod special;
 mod timeouts;
 
 use askama::Template;
 
-use crate::catalog::{Catalog, Language};
 use crate::error::{Error, Result};
-use crate::pages::{self, PageKind};
+use crate::model::catalog::{Catalog, Language};
+use crate::model::pages::PageKind;
+use crate::model::ranges;
 use layout::Link;
 use prose::{CodeProse, RenderCache};
 
@@ -53,7 +57,7 @@ impl<'a> PageContext<'a> {
 
     /// The link to the range page a code belongs to.
     fn range_link(&self, code: u16) -> Link {
-        let (start, end) = pages::range_of(code).unwrap_or(pages::RANGES[3]);
+        let (start, end) = ranges::range_of(code).unwrap_or(ranges::RANGES[3]);
         let urls = self.catalog.urls();
         Link {
             href: urls.href(&urls.range(self.lang(), start, end)),
@@ -128,7 +132,7 @@ pub(crate) fn summary_text(catalog: &Catalog, code: u16, lang: &str) -> String {
     let texts = catalog.code(code).text.get_ref();
     catalog
         .text(texts, lang, |t| t.summary.as_ref())
-        .map(|t| crate::markdown::to_plain(t.text))
+        .map(|t| crate::text::markdown::to_plain(t.text))
         .unwrap_or_default()
 }
 

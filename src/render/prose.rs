@@ -7,10 +7,10 @@ use rayon::prelude::*;
 
 use toml::Spanned;
 
-use crate::catalog::{Catalog, Field, Text};
 use crate::content::{CodeText, Translatable};
-use crate::highlight::Memo;
-use crate::markdown;
+use crate::model::catalog::{Catalog, Field, Text};
+use crate::text::highlight::Memo;
+use crate::text::markdown;
 
 use super::snippets::{self, CodeExamples};
 
@@ -89,7 +89,7 @@ impl RenderCache {
             .map(|l| {
                 (
                     l.code.to_string(),
-                    crate::feeds::lookup_json(catalog, l.code),
+                    crate::render::lookup_data::lookup_json(catalog, l.code),
                 )
             })
             .collect();

@@ -4,8 +4,8 @@
 
 use askama::Template;
 
-use crate::pages::PageKind;
-use crate::strings::fill;
+use crate::load::strings::fill;
+use crate::model::pages::PageKind;
 
 use super::layout::{Layout, Link};
 use super::prose::{self, Prose};
@@ -38,7 +38,7 @@ pub(super) fn page<'a>(context: PageContext<'a>, start: u16, end: u16) -> RangeP
         .unwrap_or_default();
     let summary_text = catalog
         .text(texts, lang, |t| t.summary.as_ref())
-        .map(|t| crate::markdown::to_plain(t.text))
+        .map(|t| crate::text::markdown::to_plain(t.text))
         .unwrap_or_default();
     let layout = Layout::new(
         catalog,

@@ -2,9 +2,9 @@
 //! how to read it when a connection closes, one per programming language,
 //! from the shared examples of `examples.toml` and the code's own.
 
-use crate::catalog::Catalog;
 use crate::content::{CodeEntry, Example, Library};
-use crate::highlight::{self, Memo};
+use crate::model::catalog::Catalog;
+use crate::text::highlight::{self, Memo};
 
 /// One example, ready for a page.
 #[derive(Debug, Clone)]

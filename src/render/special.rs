@@ -4,10 +4,10 @@
 
 use askama::Template;
 
-use crate::catalog::Catalog;
 use crate::error::Result;
-use crate::pages::Redirect;
-use crate::strings::Strings;
+use crate::load::strings::Strings;
+use crate::model::catalog::Catalog;
+use crate::model::catalog::Redirect;
 
 use super::layout::Layout;
 use super::named;

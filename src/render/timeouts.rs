@@ -5,8 +5,8 @@
 use askama::Template;
 
 use crate::content::{HopKind, LimitKind, ResetBy};
-use crate::pages::PageKind;
-use crate::strings::{TimeoutsStrings, fill};
+use crate::load::strings::{TimeoutsStrings, fill};
+use crate::model::pages::PageKind;
 
 use super::PageContext;
 use super::layout::Layout;
@@ -90,7 +90,7 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> TimeoutsPage<'a> {
         .unwrap_or_default();
     let summary = catalog
         .text(texts, lang, |t| t.summary.as_ref())
-        .map(|t| crate::markdown::to_plain(t.text))
+        .map(|t| crate::text::markdown::to_plain(t.text))
         .unwrap_or_default();
     let layout = Layout::new(
         catalog,
@@ -133,7 +133,7 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> TimeoutsPage<'a> {
                     .get_key_value(lang)
                     .or_else(|| hop.text.get_key_value(catalog.default_lang()))
                     .and_then(|(l, t)| {
-                        t.note.as_ref().map(|n| crate::catalog::Text {
+                        t.note.as_ref().map(|n| crate::model::catalog::Text {
                             text: n.get_ref(),
                             lang: l,
                         })

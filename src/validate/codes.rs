@@ -4,11 +4,11 @@
 use std::collections::btree_map::Entry;
 use std::collections::{BTreeMap, BTreeSet};
 
-use crate::catalog::Catalog;
 use crate::content::CodeEntry;
 use crate::error::Problem;
 use crate::load::Loaded;
-use crate::pages;
+use crate::model::catalog::Catalog;
+use crate::model::ranges;
 
 use super::{external_source, file_stem, non_empty, texts};
 
@@ -18,7 +18,7 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
         let (file, value) = (&entry.file, &entry.value);
         let code = value.number();
         let span = value.code.span();
-        if !pages::DOCUMENTED.contains(&code) {
+        if !ranges::DOCUMENTED.contains(&code) {
             problems.push(file.problem(span.clone(), format!("code {code} cannot be documented here")).with_hint(
                 "close codes are 1000-4999: 0-999 are never used, and nothing above 4999 is a close code",
             ));

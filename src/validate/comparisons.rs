@@ -3,8 +3,8 @@
 
 use std::collections::BTreeSet;
 
-use crate::catalog::Catalog;
 use crate::error::Problem;
+use crate::model::catalog::Catalog;
 
 use super::{file_stem, texts};
 

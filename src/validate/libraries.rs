@@ -6,11 +6,11 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use toml::Spanned;
 
-use crate::catalog::Catalog;
 use crate::error::Problem;
-use crate::highlight;
-use crate::pages;
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
+use crate::model::catalog::Catalog;
+use crate::model::ranges;
+use crate::text::highlight;
 
 use super::{external_source, placeholders, value_start};
 
@@ -109,7 +109,7 @@ pub(super) fn check_captured(catalog: &Catalog, problems: &mut Vec<Problem>) {
         let mut scenarios = BTreeSet::new();
         for line in &captured.line {
             for code in std::iter::once(*line.code.get_ref()).chain(line.also.iter().copied()) {
-                if !pages::DOCUMENTED.contains(&code) {
+                if !ranges::DOCUMENTED.contains(&code) {
                     problems.push(file.problem(
                         line.code.span(),
                         format!("code {code} has no page to answer this line"),

@@ -4,11 +4,11 @@
 
 use toml::Spanned;
 
-use crate::catalog::Catalog;
 use crate::error::Problem;
-use crate::markdown::{self, LinkKind};
-use crate::pages::PageKind;
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
+use crate::model::catalog::Catalog;
+use crate::model::pages::PageKind;
+use crate::text::markdown::{self, LinkKind};
 
 use super::value_start;
 

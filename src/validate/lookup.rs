@@ -4,9 +4,9 @@
 
 use onig::Regex;
 
-use crate::catalog::Catalog;
 use crate::error::Problem;
-use crate::pages;
+use crate::model::catalog::Catalog;
+use crate::model::ranges;
 
 use super::libraries::known_library;
 
@@ -67,7 +67,7 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
                 .push(file.problem(code.span(), format!("code {} has no page", code.get_ref())));
         }
         if let Some(range) = &rule.range {
-            let known = pages::RANGES
+            let known = ranges::RANGES
                 .iter()
                 .any(|(start, end)| format!("{start}-{end}") == *range.get_ref());
             if !known {

@@ -15,11 +15,11 @@ mod timeouts;
 
 use toml::Spanned;
 
-use crate::catalog::Catalog;
 use crate::error::{Error, Problem, Result};
 use crate::load::Content;
-use crate::source::SourceFile;
-use crate::urls::BaseUrl;
+use crate::load::source::SourceFile;
+use crate::model::catalog::Catalog;
+use crate::project::BaseUrl;
 
 /// A family of rules over the whole catalog.
 type Pass = fn(&Catalog, &mut Vec<Problem>);

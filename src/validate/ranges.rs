@@ -1,9 +1,9 @@
 //! Rules for range entries: exactly the four ranges of RFC 6455 §7.4.2, each
 //! in the file named after it.
 
-use crate::catalog::Catalog;
 use crate::error::Problem;
-use crate::pages;
+use crate::model::catalog::Catalog;
+use crate::model::ranges;
 
 use super::{external_source, file_stem, texts};
 
@@ -11,7 +11,7 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
     for entry in &catalog.content().ranges {
         let (file, value) = (&entry.file, &entry.value);
         let key = (*value.start.get_ref(), value.end);
-        if !pages::RANGES.contains(&key) {
+        if !ranges::RANGES.contains(&key) {
             problems.push(
                 file.problem(
                     value.start.span(),
@@ -31,7 +31,7 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
         external_source(file, &value.source, problems);
         texts::check(catalog, file, &value.text, true, problems);
     }
-    for range in pages::RANGES {
+    for range in ranges::RANGES {
         if !catalog.ranges().contains_key(&range) {
             problems.push(Problem::at_file(
                 &catalog

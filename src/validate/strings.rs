@@ -5,10 +5,10 @@
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::catalog::Catalog;
 use crate::error::Problem;
-use crate::source::SourceFile;
-use crate::strings::placeholders_of;
+use crate::load::source::SourceFile;
+use crate::load::strings::placeholders_of;
+use crate::model::catalog::Catalog;
 
 use super::placeholders;
 

@@ -5,10 +5,10 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
-use crate::catalog::Catalog;
 use crate::content::Translatable;
 use crate::error::Problem;
-use crate::source::SourceFile;
+use crate::load::source::SourceFile;
+use crate::model::catalog::Catalog;
 
 /// Checks one entry's text tables; `complete` asks the default language for
 /// every field that is not optional.

@@ -7,8 +7,8 @@ use std::collections::BTreeSet;
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
-use crate::catalog::Catalog;
 use crate::error::Problem;
+use crate::model::catalog::Catalog;
 
 use super::{external_source, value_start};
 

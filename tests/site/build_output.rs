@@ -47,7 +47,8 @@ fn the_built_site_has_no_broken_link_anchor_or_hreflang() {
         &common::mini_content(),
         Some("https://example.github.io/repo/"),
     );
-    let urls = closecodes::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
+    let urls =
+        closecodes::model::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
     let problems = closecodes::check::check_site(&site.out, &urls);
     assert!(problems.is_empty(), "{problems:#?}");
 }

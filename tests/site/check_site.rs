@@ -7,7 +7,7 @@ use crate::common;
 use std::fs;
 
 use closecodes::check::check_site;
-use closecodes::urls::Urls;
+use closecodes::model::urls::Urls;
 
 fn urls() -> Urls {
     Urls::new("https://example.org/", "en").expect("urls")

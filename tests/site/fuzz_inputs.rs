@@ -4,7 +4,7 @@
 
 use closecodes::content::CodeEntry;
 use closecodes::load::parse_str;
-use closecodes::markdown;
+use closecodes::text::markdown;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 

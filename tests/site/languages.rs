@@ -74,7 +74,7 @@ fn a_third_language_needs_only_its_strings_and_a_line_in_site_toml() {
 
     let alternates = attrs(&page, "link[rel=alternate][hreflang]", "hreflang");
     assert_eq!(alternates, ["en", "xx", "x-default"]);
-    let urls = closecodes::urls::Urls::new("https://example.org/", "en").expect("urls");
+    let urls = closecodes::model::urls::Urls::new("https://example.org/", "en").expect("urls");
     let problems = closecodes::check::check_site(&site.out, &urls);
     assert!(problems.is_empty(), "{problems:#?}");
     let sitemap = site.read("sitemap.xml");

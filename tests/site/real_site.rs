@@ -92,7 +92,8 @@ fn the_site_documents_exactly_the_registered_codes() {
 
 #[test]
 fn every_internal_link_anchor_and_hreflang_resolves() {
-    let urls = closecodes::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
+    let urls =
+        closecodes::model::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
     let problems = closecodes::check::check_site(&site().out, &urls);
     assert!(
         problems.is_empty(),

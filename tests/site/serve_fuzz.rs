@@ -8,7 +8,7 @@ use std::io::Write;
 use std::net::Shutdown;
 use std::time::{Duration, Instant};
 
-use closecodes::http::parse_head;
+use closecodes::serve::http::parse_head;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 

@@ -9,8 +9,8 @@ use std::sync::{Arc, Condvar, Mutex, mpsc};
 use std::thread;
 use std::time::Duration;
 
-use closecodes::http::{self, Limits, Request, Response};
-use closecodes::static_files::{content_type, resolve, url_path};
+use closecodes::serve::http::{self, Limits, Request, Response};
+use closecodes::serve::static_files::{content_type, resolve, url_path};
 use closecodes::{BuildOptions, Error, LOCK_FILE, LOCK_PART, Project, Result, build};
 use notify::event::{EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};

@@ -28,9 +28,12 @@ pub fn serve_with_missing_status(out: &Path, sub_path: &str, missing: u16) -> St
     let root = format!("http://127.0.0.1:{port}{prefix}/");
     thread::spawn(move || {
         for request in server.incoming_requests() {
-            let url = closecodes::static_files::url_path(request.url()).to_string();
+            let url = closecodes::serve::static_files::url_path(request.url()).to_string();
             let found = url.strip_prefix(&prefix).and_then(|rest| {
-                closecodes::static_files::resolve(&out, if rest.is_empty() { "/" } else { rest })
+                closecodes::serve::static_files::resolve(
+                    &out,
+                    if rest.is_empty() { "/" } else { rest },
+                )
             });
             // Pages redirects a directory without its slash; here, like a
             // plain static host, it falls through to the 404 page.
@@ -40,7 +43,7 @@ pub fn serve_with_missing_status(out: &Path, sub_path: &str, missing: u16) -> St
                 _ => (404, out.join("404.html")),
             };
             let bytes = std::fs::read(&path).unwrap_or_default();
-            let kind = closecodes::static_files::content_type(&path);
+            let kind = closecodes::serve::static_files::content_type(&path);
             let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes())
                 .expect("header");
             let _ = request.respond(

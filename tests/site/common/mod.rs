@@ -74,7 +74,7 @@ impl Built {
 
     /// A page of any built site directory.
     pub fn page_at(out: &Path, rel: &str) -> Html {
-        let file = closecodes::urls::file_for(rel);
+        let file = closecodes::model::urls::file_for(rel);
         let text = fs::read_to_string(out.join(&file)).unwrap_or_else(|e| panic!("{file}: {e}"));
         Html::parse_document(&text)
     }

@@ -10,8 +10,8 @@ use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
-const REGULAR: &[u8] = include_bytes!("../fonts/NotoSansCJKkr-Regular.subset.otf");
-const BOLD: &[u8] = include_bytes!("../fonts/NotoSansCJKkr-Bold.subset.otf");
+const REGULAR: &[u8] = include_bytes!("../../fonts/NotoSansCJKkr-Regular.subset.otf");
+const BOLD: &[u8] = include_bytes!("../../fonts/NotoSansCJKkr-Bold.subset.otf");
 
 /// The left and right margin, in pixels.
 const MARGIN: f32 = 80.0;

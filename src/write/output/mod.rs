@@ -14,31 +14,22 @@
 //! for it. The kernel releases the lock when its holder ends, however it
 //! ends, so a killed build never blocks the next one.
 
+mod manifest;
+mod place;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::time::{Duration, Instant};
 
-use crate::error::{Error, Result, io_error};
-
-/// The file that marks a directory as written by the generator, listing each
-/// file with its hash.
-pub const MANIFEST: &str = ".closecodes-manifest";
-
-/// Beside the manifest: the key of each file made by
-/// [`Output::write_derived`], the hash of what it was made from.
-const KEYS: &str = ".closecodes-keys";
-
-/// Beside the manifest: what the directory was built from, and what it
-/// holds; see [`up_to_date`].
-const RECORD: &str = ".closecodes-inputs";
-
-/// How long a build waits for another one writing the same output before it
-/// gives up: longer than any real build takes.
-const LOCK_WAIT: Duration = Duration::from_secs(120);
+use crate::error::{Result, io_error};
+use crate::write::fresh::{self, Record};
+pub use manifest::MANIFEST;
+use manifest::{KEYS, read_manifest, remove_stale};
+pub(crate) use manifest::{short_hash, trusted_manifest};
+pub(crate) use place::{beside, lock, resolve_parent};
 
 /// The ending of a file being written, renamed to its own name once whole.
 const PART: &str = ".closecodes-part";
@@ -68,15 +59,6 @@ pub struct Output {
     _lock: fs::File,
 }
 
-/// What a build records about itself in its output: the hash of its inputs
-/// ([`crate::inputs`]) and what it wrote.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
-    pub inputs: String,
-    pub pages: usize,
-    pub redirects: usize,
-}
-
 /// What a build changed compared with the previous output.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Changes {
@@ -88,85 +70,14 @@ pub struct Changes {
 }
 
 impl Output {
-    /// Prepares to update `target`, refusing anything the generator did not
-    /// create and the project's own directories: `sources` (content,
-    /// templates, static), anything inside them, and `root` itself.
+    /// Prepares to update `target`; see [`place::claim`] for what it refuses.
     pub fn begin(target: &Path, root: &Path, sources: &[PathBuf]) -> Result<Output> {
-        let refuse = |message: String| Error::Output {
-            path: target.to_path_buf(),
-            message,
-        };
-        let absolute = resolve_parent(target);
-        let root = resolve(root);
-        let sources: Vec<PathBuf> = sources.iter().map(|d| resolve(d)).collect();
-        let inside_source = sources.iter().find(|dir| absolute.starts_with(dir));
-        let replaces = std::iter::once(&root)
-            .chain(&sources)
-            .find(|dir| dir.starts_with(&absolute));
-        if let Some(dir) = inside_source.or(replaces) {
-            return Err(refuse(format!(
-                "refusing to write the site here: it would replace or mix with {}; \
-                 choose another --out, such as public",
-                dir.display()
-            )));
-        }
-        let (parent, name) = match (absolute.parent(), absolute.file_name()) {
-            (Some(parent), Some(name)) => {
-                (parent.to_path_buf(), name.to_string_lossy().into_owned())
-            }
-            _ => return Err(refuse("the output needs a name, such as public".into())),
-        };
-        fs::create_dir_all(&parent).map_err(io_error(&parent))?;
-        let (lock_path, slots) = beside(&parent, &name);
-        let lock = lock(&lock_path, &absolute)?;
-
-        let active = match fs::symlink_metadata(&absolute) {
-            Err(_) => None,
-            Ok(meta) if meta.file_type().is_symlink() => {
-                let points_at = fs::read_link(&absolute).map_err(io_error(&absolute))?;
-                let slot = slots
-                    .iter()
-                    .find(|s| s.file_name() == points_at.file_name());
-                match slot {
-                    Some(slot) if points_at.parent().is_none_or(|p| p.as_os_str().is_empty()) => {
-                        Some(slot.clone())
-                    }
-                    _ => {
-                        return Err(refuse(format!(
-                            "refusing to replace a link the generator did not create (it points at {})",
-                            points_at.display()
-                        )));
-                    }
-                }
-            }
-            Ok(meta) if meta.is_dir() => {
-                let empty = fs::read_dir(&absolute)
-                    .map_err(io_error(&absolute))?
-                    .next()
-                    .is_none();
-                if empty {
-                    fs::remove_dir(&absolute).map_err(io_error(&absolute))?;
-                    None
-                } else if absolute.join(MANIFEST).is_file() {
-                    // An output written as a plain directory becomes the first slot.
-                    if slots[0].exists() {
-                        fs::remove_dir_all(&slots[0]).map_err(io_error(&slots[0]))?;
-                    }
-                    fs::rename(&absolute, &slots[0]).map_err(io_error(&absolute))?;
-                    Some(slots[0].clone())
-                } else {
-                    return Err(refuse(format!(
-                        "refusing to replace a directory the generator did not create (it has no {MANIFEST}); \
-                         choose another --out, or empty it first"
-                    )));
-                }
-            }
-            Ok(_) => return Err(refuse("the output exists and is not a directory".into())),
-        };
-        let staging = match &active {
-            Some(active) if *active == slots[0] => slots[1].clone(),
-            _ => slots[0].clone(),
-        };
+        let place::Place {
+            target,
+            active,
+            staging,
+            lock,
+        } = place::claim(target, root, sources)?;
         let current = active
             .as_ref()
             .map(|a| read_manifest(&a.join(MANIFEST)))
@@ -192,13 +103,13 @@ impl Output {
         };
         // From here until commit the directory does not match any manifest,
         // nor the inputs it was once built from.
-        for stale in [manifest, staging.join(RECORD)] {
+        for stale in [manifest, staging.join(fresh::RECORD)] {
             if stale.exists() {
                 fs::remove_file(&stale).map_err(io_error(&stale))?;
             }
         }
         Ok(Output {
-            target: absolute,
+            target,
             staging,
             in_staging,
             current,
@@ -302,19 +213,7 @@ impl Output {
         fs::write(&keys_path, keys).map_err(io_error(&keys_path))?;
         let bytes = self.bytes.load(Ordering::Relaxed);
         if let Some(record) = record {
-            // The manifest's hash ties the record to this build's files: a
-            // generator that knows no record may write here later and leave
-            // this one behind.
-            let text = format!(
-                "inputs {}\nmanifest {}\npages {}\nredirects {}\nfiles {}\nbytes {bytes}\n",
-                record.inputs,
-                short_hash(manifest.as_bytes()),
-                record.pages,
-                record.redirects,
-                written.len()
-            );
-            let path = self.staging.join(RECORD);
-            fs::write(&path, text).map_err(io_error(&path))?;
+            fresh::write_record(&self.staging, record, &manifest, written.len(), bytes)?;
         }
         // Written last: no file of the directory is newer than its manifest
         // until someone edits one (see `up_to_date`).
@@ -382,233 +281,6 @@ fn put(path: &Path, bytes: &[u8]) -> Result<()> {
             fs::rename(&part, path).map_err(io_error(path))
         }
         Err(err) => Err(io_error(path)(err)),
-    }
-}
-
-/// When the output `target` was built from `inputs` (their hash, made on
-/// demand) and none of its files
-/// changed since (each still there, none newer than its manifest): what
-/// that build recorded, and its size. Decided holding the build lock, so
-/// never while another build is writing; `None` sends the caller on to
-/// build.
-pub fn up_to_date(
-    target: &Path,
-    inputs: impl FnOnce() -> Option<String>,
-) -> Result<Option<(Record, Changes)>> {
-    let absolute = resolve_parent(target);
-    let (Some(parent), Some(name)) = (absolute.parent(), absolute.file_name()) else {
-        return Ok(None);
-    };
-    let (lock_path, slots) = beside(parent, &name.to_string_lossy());
-    let points_at = match fs::read_link(&absolute) {
-        Ok(points_at) if lock_path.is_file() => points_at,
-        _ => return Ok(None),
-    };
-    let Some(dir) = slots
-        .iter()
-        .find(|slot| slot.file_name() == Some(points_at.as_os_str()))
-    else {
-        return Ok(None);
-    };
-    let _lock = lock(&lock_path, &absolute)?;
-    // The link may have moved while this build waited for the lock.
-    if fs::read_link(&absolute).ok().as_deref() != Some(points_at.as_path()) {
-        return Ok(None);
-    }
-    // Hashed only now: a fresh build has no record to compare with.
-    let Some(inputs) = inputs() else {
-        return Ok(None);
-    };
-    Ok(read_record(dir, &inputs).filter(|_| untouched(dir)))
-}
-
-/// The record in `dir`, when it was made from `inputs`.
-fn read_record(dir: &Path, inputs: &str) -> Option<(Record, Changes)> {
-    let text = fs::read_to_string(dir.join(RECORD)).ok()?;
-    let fields: BTreeMap<&str, &str> = text.lines().filter_map(|l| l.split_once(' ')).collect();
-    let manifest = fs::read(dir.join(MANIFEST)).ok()?;
-    if fields.get("inputs") != Some(&inputs)
-        || fields.get("manifest") != Some(&short_hash(&manifest).as_str())
-    {
-        return None;
-    }
-    let number = |key: &str| fields.get(key)?.parse::<u64>().ok();
-    let record = Record {
-        inputs: inputs.to_string(),
-        pages: number("pages")? as usize,
-        redirects: number("redirects")? as usize,
-    };
-    let changes = Changes {
-        files: number("files")? as usize,
-        bytes: number("bytes")?,
-        ..Changes::default()
-    };
-    Some((record, changes))
-}
-
-/// The hash a manifest lists for a file's bytes.
-fn short_hash(bytes: &[u8]) -> String {
-    blake3::hash(bytes).to_hex()[..16].to_string()
-}
-
-/// Whether every file of `dir`'s manifest is still as the build left it.
-fn untouched(dir: &Path) -> bool {
-    trusted_manifest(dir).is_some_and(|files| !files.is_empty())
-}
-
-/// `dir`'s manifest, when every file it lists is still there and none was
-/// written after it. A file someone edited since cannot be trusted to hold
-/// the bytes its hash says: then nothing in `dir` is. File times are
-/// coarse (a few milliseconds), so a file stamped the same moment as the
-/// manifest may have been edited just after the build: its bytes are hashed.
-fn trusted_manifest(dir: &Path) -> Option<BTreeMap<String, String>> {
-    let manifest = dir.join(MANIFEST);
-    let written = fs::metadata(&manifest).and_then(|m| m.modified()).ok()?;
-    let files = read_manifest(&manifest);
-    files
-        .iter()
-        .all(|(rel, hash)| {
-            let path = dir.join(rel);
-            let Ok(modified) = fs::symlink_metadata(&path).and_then(|m| {
-                if m.is_file() {
-                    m.modified()
-                } else {
-                    Err(std::io::ErrorKind::InvalidData.into())
-                }
-            }) else {
-                return false;
-            };
-            modified < written
-                || (modified == written
-                    && fs::read(&path).is_ok_and(|bytes| short_hash(&bytes) == *hash))
-        })
-        .then_some(files)
-}
-
-/// What sits beside the output link `parent/name`: the build lock and the
-/// two directories the link points at in turn.
-fn beside(parent: &Path, name: &str) -> (PathBuf, [PathBuf; 2]) {
-    let dot = |ending: &str| parent.join(format!(".{name}.{ending}"));
-    (dot("lock"), [dot("a"), dot("b")])
-}
-
-/// Takes the lock at `path`, waiting while another build holds it, and
-/// writes this process's id into it for the message the other one shows.
-fn lock(path: &Path, output: &Path) -> Result<fs::File> {
-    let mut file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .read(true)
-        .write(true)
-        .open(path)
-        .map_err(io_error(path))?;
-    let started = Instant::now();
-    let mut told = false;
-    loop {
-        match file.try_lock() {
-            Ok(()) => break,
-            Err(fs::TryLockError::Error(err)) => return Err(io_error(path)(err)),
-            Err(fs::TryLockError::WouldBlock) => {}
-        }
-        let holder = fs::read_to_string(path).unwrap_or_default();
-        let holder = match holder.trim() {
-            "" => "another build".to_string(),
-            pid => format!("another build (process {pid})"),
-        };
-        if started.elapsed() > LOCK_WAIT {
-            return Err(Error::Output {
-                path: path.to_path_buf(),
-                message: format!(
-                    "{holder} has held this lock for {} s while writing {}; \
-                     run again when it ends",
-                    LOCK_WAIT.as_secs(),
-                    output.display()
-                ),
-            });
-        }
-        if !told {
-            eprintln!(
-                "{}: {holder} is writing {}; waiting for it",
-                path.display(),
-                output.display()
-            );
-            told = true;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    // Only a message uses the id: failing to write it stops nothing.
-    let _ = file.set_len(0);
-    let _ = write!(file, "{}", std::process::id());
-    Ok(file)
-}
-
-/// Deletes the files of `dir` that the new build did not write, and the
-/// directories left empty.
-fn remove_stale(
-    dir: &Path,
-    known: Option<&BTreeMap<String, String>>,
-    written: &BTreeMap<String, String>,
-) -> Result<()> {
-    let present: Vec<String> = match known {
-        Some(files) => files.keys().cloned().collect(),
-        None => walkdir::WalkDir::new(dir)
-            .into_iter()
-            .filter_map(|e| e.ok())
-            .filter(|e| !e.file_type().is_dir())
-            .filter_map(|e| {
-                Some(
-                    e.path()
-                        .strip_prefix(dir)
-                        .ok()?
-                        .to_string_lossy()
-                        .into_owned(),
-                )
-            })
-            .collect(),
-    };
-    for rel in present.iter().filter(|rel| !written.contains_key(*rel)) {
-        let path = dir.join(rel);
-        match fs::remove_file(&path) {
-            Ok(()) => {}
-            Err(err) if err.kind() == std::io::ErrorKind::NotFound => {}
-            Err(err) => return Err(io_error(&path)(err)),
-        }
-        let mut parent = path.parent();
-        while let Some(p) = parent.filter(|p| *p != dir) {
-            if fs::remove_dir(p).is_err() {
-                break;
-            }
-            parent = p.parent();
-        }
-    }
-    Ok(())
-}
-
-fn read_manifest(path: &Path) -> BTreeMap<String, String> {
-    fs::read_to_string(path)
-        .unwrap_or_default()
-        .lines()
-        .filter_map(|line| line.split_once("  "))
-        .map(|(hash, path)| (path.to_string(), hash.to_string()))
-        .collect()
-}
-
-/// An absolute path with links and `..` resolved as far as the path exists.
-fn resolve(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    if let Ok(real) = fs::canonicalize(&absolute) {
-        return real;
-    }
-    resolve_parent(&absolute)
-}
-
-/// Like [`resolve`], but keeps the last component as it is: the output is a
-/// link whose own path matters, not where it points.
-fn resolve_parent(path: &Path) -> PathBuf {
-    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-    match (absolute.parent(), absolute.file_name()) {
-        (Some(parent), Some(name)) => resolve(parent).join(name),
-        _ => absolute,
     }
 }
 

@@ -6,13 +6,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use crate::catalog::Catalog;
 use crate::error::{Problem, Result, io_error};
-
-pub const LOCK_FILE: &str = "urls.lock";
-
-/// The new lock while it is written, renamed to [`LOCK_FILE`] once whole.
-pub const LOCK_PART: &str = ".urls.lock.part";
+use crate::model::catalog::Catalog;
+use crate::project::LOCK_PART;
 
 const HEADER: &str = "\
 # Every URL this site has published, and every anchor the spec promises, one per line.

@@ -1,49 +1,8 @@
 //! Every URL of the site comes from here: the spec's paths, the language
 //! prefix and the base URL's sub-path, so no template builds a URL by hand.
 
-use crate::pages::PageKind;
-
-/// A site path relative to the base URL, such as `ko/1008/` or `api/codes.json`.
-pub type RelPath = String;
-
-/// The address the site is published at: scheme and host, and a path that
-/// starts and ends with `/`.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl {
-    /// Scheme and host, such as `https://owner.github.io`.
-    origin: String,
-    /// Always starts and ends with `/`: `/repo/`.
-    path: String,
-}
-
-impl BaseUrl {
-    /// `url` must be absolute (`https://host/` or `https://host/sub/path/`).
-    pub fn parse(url: &str) -> Result<Self, String> {
-        let (scheme, rest) = url
-            .split_once("://")
-            .ok_or_else(|| format!("base URL \"{url}\" is not absolute"))?;
-        if scheme != "http" && scheme != "https" {
-            return Err(format!(
-                "base URL \"{url}\" must start with http:// or https://"
-            ));
-        }
-        let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-        if host.is_empty() || path.contains(['?', '#']) {
-            return Err(format!(
-                "base URL \"{url}\" needs a host and no query or fragment"
-            ));
-        }
-        let path = path.trim_end_matches('/');
-        Ok(BaseUrl {
-            origin: format!("{scheme}://{host}"),
-            path: if path.is_empty() {
-                "/".to_string()
-            } else {
-                format!("/{path}/")
-            },
-        })
-    }
-}
+use crate::model::pages::PageKind;
+use crate::project::BaseUrl;
 
 /// Knows the base URL and the languages, and turns pages into URLs.
 #[derive(Debug, Clone)]
@@ -66,17 +25,17 @@ impl Urls {
     }
 
     pub fn base_path(&self) -> &str {
-        &self.base.path
+        self.base.path()
     }
 
     /// The path of a page from the server root: what links use.
     pub fn href(&self, rel: &str) -> String {
-        format!("{}{rel}", self.base.path)
+        format!("{}{rel}", self.base.path())
     }
 
     /// The full URL: what canonical links, hreflang, the sitemap and JSON use.
     pub fn absolute(&self, rel: &str) -> String {
-        format!("{}{}{rel}", self.base.origin, self.base.path)
+        format!("{}{}{rel}", self.base.origin(), self.base.path())
     }
 
     /// `""` for the default language, `ko/` for the others.
@@ -88,39 +47,39 @@ impl Urls {
         }
     }
 
-    pub fn index(&self, lang: &str) -> RelPath {
+    pub fn index(&self, lang: &str) -> String {
         self.lang_prefix(lang)
     }
 
-    pub fn code(&self, lang: &str, code: u16) -> RelPath {
+    pub fn code(&self, lang: &str, code: u16) -> String {
         format!("{}{code}/", self.lang_prefix(lang))
     }
 
     /// The canonical comparison page: the lower code always comes first.
-    pub fn compare(&self, lang: &str, a: u16, b: u16) -> RelPath {
+    pub fn compare(&self, lang: &str, a: u16, b: u16) -> String {
         let (low, high) = if a <= b { (a, b) } else { (b, a) };
         format!("{}{low}-vs-{high}/", self.lang_prefix(lang))
     }
 
     /// The comparison in the other order, which redirects to [`Urls::compare`].
-    pub fn reverse_compare(&self, lang: &str, a: u16, b: u16) -> RelPath {
+    pub fn reverse_compare(&self, lang: &str, a: u16, b: u16) -> String {
         let (low, high) = if a <= b { (a, b) } else { (b, a) };
         format!("{}{high}-vs-{low}/", self.lang_prefix(lang))
     }
 
-    pub fn range(&self, lang: &str, start: u16, end: u16) -> RelPath {
+    pub fn range(&self, lang: &str, start: u16, end: u16) -> String {
         format!("{}{start}-{end}/", self.lang_prefix(lang))
     }
 
     /// The image a page shows when shared: a code's own, or the site's
     /// (`code` `None`).
-    pub fn social_image(&self, lang: &str, code: Option<u16>) -> RelPath {
+    pub fn social_image(&self, lang: &str, code: Option<u16>) -> String {
         let name = code.map_or_else(|| "site".to_string(), |c| c.to_string());
         format!("og/{}{name}.png", self.lang_prefix(lang))
     }
 
     /// The path of any page of the site in a language.
-    pub fn page(&self, lang: &str, kind: PageKind) -> RelPath {
+    pub fn page(&self, lang: &str, kind: PageKind) -> String {
         match kind {
             PageKind::Index => self.index(lang),
             PageKind::Code(code) => self.code(lang, code),

@@ -13,9 +13,11 @@ use crate::content::{
 };
 use crate::error::Problem;
 use crate::load::Content;
-use crate::pages::{self, PageKind, Redirect};
-use crate::strings::Strings;
-use crate::urls::{BaseUrl, Urls};
+use crate::load::strings::Strings;
+use crate::model::pages::{self, PageKind};
+use crate::model::ranges;
+use crate::model::urls::Urls;
+use crate::project::BaseUrl;
 
 /// What rendering works from. Made by [`Catalog::index`]; rendered only once
 /// [`crate::validate`] found no problem.
@@ -39,6 +41,15 @@ pub struct Catalog<'a> {
     /// The pages among them whose reverse-order address is a redirect page;
     /// see [`reverse_redirects`].
     reverse_redirects: BTreeSet<(u16, u16)>,
+}
+
+/// An address that sends the reader to another page of the same language,
+/// both relative to the base URL.
+#[derive(Debug, Clone)]
+pub struct Redirect<'a> {
+    pub language: Language<'a>,
+    pub from: String,
+    pub to: String,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -323,7 +334,7 @@ fn static_pairs(catalog: &Catalog, locked: &BTreeSet<(u16, u16)>) -> BTreeSet<(u
         .codes
         .keys()
         .copied()
-        .filter(|&c| pages::is_registered(c))
+        .filter(|&c| ranges::is_registered(c))
         .collect();
     let mut pairs: BTreeSet<(u16, u16)> = pages::pairs(&registered).collect();
     pairs.extend(catalog.comparisons.keys().copied());
@@ -350,7 +361,7 @@ fn reverse_redirects(catalog: &Catalog, locked: &BTreeSet<(u16, u16)>) -> BTreeS
         .iter()
         .copied()
         .filter(|&(a, b)| {
-            (pages::is_registered(a) && pages::is_registered(b))
+            (ranges::is_registered(a) && ranges::is_registered(b))
                 || catalog.comparisons.contains_key(&(a, b))
                 || locked.contains(&(b, a))
         })

@@ -2,18 +2,22 @@
 //! every language in parallel, then the redirect and not-found pages, the
 //! files for machines and the static assets.
 
+pub mod fresh;
+pub mod output;
+pub mod url_lock;
+
 use std::path::Path;
 
 use rayon::prelude::*;
 
-use crate::catalog::Catalog;
 use crate::error::{Error, Result, io_error};
-use crate::feeds;
-use crate::output::Output;
-use crate::pages;
+use crate::model::catalog::Catalog;
+use crate::model::ranges;
+use crate::model::urls::file_for;
+use crate::render::api;
+use crate::render::social::{self, Card};
 use crate::render::{self, PageContext, prose::RenderCache};
-use crate::social::{self, Card};
-use crate::urls::file_for;
+use output::Output;
 
 /// How many files of each kind a build wrote.
 #[derive(Debug, Default, Clone, Copy)]
@@ -53,7 +57,7 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
 
     let not_found = render::not_found_page(catalog, &cache)?;
     output.write("404.html", not_found.as_bytes())?;
-    output.write("api/codes.json", feeds::codes_json(catalog).as_bytes())?;
+    output.write("api/codes.json", api::codes_json(catalog).as_bytes())?;
     for language in catalog.languages() {
         let urls = catalog.urls();
         output.write(
@@ -61,7 +65,7 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
             cache.lookup_json(language.code).as_bytes(),
         )?;
     }
-    if let Some(timeouts) = feeds::timeouts_json(catalog) {
+    if let Some(timeouts) = api::timeouts_json(catalog) {
         output.write("api/timeouts.json", timeouts.as_bytes())?;
     }
     catalog
@@ -72,15 +76,15 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
             let code = entry.number();
             output.write(
                 &format!("api/{code}.json"),
-                feeds::code_json(catalog, entry).as_bytes(),
+                api::code_json(catalog, entry).as_bytes(),
             )?;
             output.write(
                 &format!("{code}.txt"),
-                feeds::code_text(catalog, entry).as_bytes(),
+                api::code_text(catalog, entry).as_bytes(),
             )
         })?;
-    output.write("sitemap.xml", feeds::sitemap(catalog, &kinds).as_bytes())?;
-    output.write("robots.txt", feeds::robots(catalog).as_bytes())?;
+    output.write("sitemap.xml", api::sitemap(catalog, &kinds).as_bytes())?;
+    output.write("robots.txt", api::robots(catalog).as_bytes())?;
     output.write(".nojekyll", b"")?;
     copy_static(static_dir, output)?;
     Ok(Written {
@@ -110,7 +114,7 @@ fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
         let registered = catalog
             .codes()
             .iter()
-            .filter(|(c, _)| pages::is_registered(**c));
+            .filter(|(c, _)| ranges::is_registered(**c));
         for (&code, entry) in registered {
             let card = Card {
                 headline: code.to_string(),
@@ -144,9 +148,9 @@ fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
 /// The stylesheets and script the templates are written for, built into the
 /// binary so that any content directory gives a working site.
 const BUILT_IN_ASSETS: [(&str, &str); 3] = [
-    ("style.css", include_str!("../static/style.css")),
-    ("print.css", include_str!("../static/print.css")),
-    ("site.js", include_str!("../static/site.js")),
+    ("style.css", include_str!("../../static/style.css")),
+    ("print.css", include_str!("../../static/print.css")),
+    ("site.js", include_str!("../../static/site.js")),
 ];
 
 /// Writes the built-in assets, then the site's own `static/` over them.

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 
 use toml::Spanned;
 
-use crate::catalog::Catalog;
 use crate::content::Translatable;
 use crate::error::Problem;
 use crate::load::Loaded;
+use crate::model::catalog::Catalog;
 
 /// The coverage of one language.
 #[derive(Debug, Default)]

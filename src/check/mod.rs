@@ -2,6 +2,8 @@
 //! `#anchor` resolves to a file and an element, every page has its language,
 //! a canonical link and reciprocal hreflang alternates.
 
+pub mod coverage;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -10,8 +12,8 @@ use rayon::prelude::*;
 use scraper::{Html, Selector};
 
 use crate::error::Problem;
-use crate::source::line_col;
-use crate::urls::{Urls, file_for};
+use crate::load::source::line_col;
+use crate::model::urls::{Urls, file_for};
 
 /// What one page says about itself and where it points.
 #[derive(Debug, Default)]

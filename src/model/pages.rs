@@ -1,9 +1,6 @@
 //! The pages of the site, independent of language: which exist, their path
 //! and the anchors on them that the spec promises never to change.
 
-use crate::catalog::Language;
-use crate::urls::RelPath;
-
 /// One page of the site, in no particular language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum PageKind {
@@ -14,15 +11,6 @@ pub enum PageKind {
     Range(u16, u16),
     /// `/timeouts/`: the hops in between and their idle limits.
     Timeouts,
-}
-
-/// An address that sends the reader to another page of the same language,
-/// both relative to the base URL.
-#[derive(Debug, Clone)]
-pub struct Redirect<'a> {
-    pub language: Language<'a>,
-    pub from: RelPath,
-    pub to: RelPath,
 }
 
 /// Anchors on a code page: `/1008/#fix`.
@@ -70,27 +58,6 @@ fn number(text: &str) -> Option<u16> {
         return None;
     }
     text.parse().ok()
-}
-
-/// Whether `code` is in a registered range (below 4000) rather than private:
-/// registered codes get every comparison and their own social image, so that
-/// a site of many private codes grows linearly.
-pub fn is_registered(code: u16) -> bool {
-    code < 4000
-}
-
-/// The codes a site may document: 0-999 are never used, and nothing above
-/// 4999 is a close code.
-pub const DOCUMENTED: std::ops::RangeInclusive<u16> = 1000..=4999;
-
-/// The ranges of RFC 6455 §7.4.2, each with a page.
-pub const RANGES: [(u16, u16); 4] = [(0, 999), (1000, 2999), (3000, 3999), (4000, 4999)];
-
-/// The range a code falls in.
-pub fn range_of(code: u16) -> Option<(u16, u16)> {
-    RANGES
-        .into_iter()
-        .find(|(start, end)| (*start..=*end).contains(&code))
 }
 
 /// Every comparison pair of a sorted list of codes, lower code first.

@@ -2,22 +2,23 @@
 //! typed structs of [`crate::content`]. Problems are collected, not returned
 //! one at a time, so a build reports everything that is wrong at once.
 
+pub mod source;
+pub mod strings;
+
 use std::collections::{BTreeMap, BTreeSet};
-use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 use toml::Spanned;
-use walkdir::WalkDir;
 
 use crate::content::{
     CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, GlossaryFile, LibrariesFile,
     LookupFile, MessagesFile, RangeEntry, RedirectsFile, SiteConfig, TimeoutsFile, Translatable,
 };
 use crate::error::Problem;
-use crate::source::SourceFile;
-use crate::strings::Strings;
+use source::{SourceFile, read, walk};
+use strings::Strings;
 
 /// A parsed value and the file it came from, for positions in later errors.
 #[derive(Debug)]
@@ -54,8 +55,8 @@ pub struct Content {
     /// references to them are not reported again.
     pub broken_codes: BTreeSet<u16>,
     /// The hash of every file read, by its path under `content/`: what the
-    /// build was made from (see [`crate::inputs`]).
-    pub inputs: crate::inputs::Files,
+    /// build was made from (see [`crate::write::fresh`]).
+    pub inputs: crate::write::fresh::Files,
     /// Languages whose strings exist but did not parse.
     pub broken_languages: BTreeSet<String>,
 }
@@ -178,7 +179,7 @@ impl Content {
             ["redirects.toml"] => self.redirects = parse(&file, problems),
             ["urls.lock"] => self.url_lock = Some(file),
             // What a build stopped while writing the lock left.
-            [crate::lock::LOCK_PART] => {}
+            [crate::project::LOCK_PART] => {}
             ["README.md"] => {}
             ["i18n", name] if name.ends_with(".toml") => match parse(&file, problems) {
                 Some(strings) => {
@@ -221,57 +222,12 @@ impl Content {
     }
 }
 
-/// The walk of `content/`. Files sit at most one directory down
-/// (`codes/1000.toml`): the walk goes no deeper, so a link to `/` is one
-/// unexpected directory, not a walk of the whole disk.
-pub(crate) fn walk(dir: &Path) -> WalkDir {
-    WalkDir::new(dir).follow_links(true).max_depth(2)
-}
-
-/// A file's bytes, at most [`MAX_FILE`] and one more: a longer result means
-/// the file is too large.
-pub(crate) fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::fs::File::open(path)?
-        .take(MAX_FILE + 1)
-        .read_to_end(&mut bytes)?;
-    Ok(bytes)
-}
-
 /// A file or directory the layout has no place for.
 fn unexpected(path: &Path, message: &str) -> Problem {
     Problem::at_file(path, message).with_hint(
         "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, lookup.toml, timeouts.toml, glossary.toml, redirects.toml, urls.lock, \
          and TOML files under i18n/, codes/, ranges/, comparisons/ and captured/",
     )
-}
-
-/// The largest content file read: the real ones are tens of kilobytes, and
-/// a build holds a few copies of each text, so this bounds its memory.
-pub(crate) const MAX_FILE: u64 = 64 << 20;
-
-fn read(path: &Path) -> Result<SourceFile, Problem> {
-    let bytes = read_capped(path)
-        .map_err(|err| Problem::at_file(path, format!("cannot read the file: {err}")))?;
-    if bytes.len() as u64 > MAX_FILE {
-        return Err(Problem::at_file(
-            path,
-            format!("the file is larger than {} MB", MAX_FILE >> 20),
-        )
-        .with_hint(
-            "content files are small TOML files: split the text, or check where a link points",
-        ));
-    }
-    match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(path, text)),
-        Err(err) => {
-            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
-            let file = SourceFile::new(path, String::from_utf8_lossy(valid).into_owned());
-            Err(file
-                .problem(valid.len()..valid.len(), "the file is not valid UTF-8")
-                .with_hint("save it as UTF-8"))
-        }
-    }
 }
 
 fn walk_problem(dir: &Path, err: &walkdir::Error) -> Problem {
@@ -353,7 +309,7 @@ fn unknown_field_hint(message: &str) -> Option<String> {
 mod tests {
     use super::*;
 
-    const CODE: &str = include_str!("../tests/fixtures/code_1008.toml");
+    const CODE: &str = include_str!("../../tests/fixtures/code_1008.toml");
 
     #[test]
     fn a_code_entry_parses_into_typed_facts() {

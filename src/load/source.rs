@@ -1,8 +1,11 @@
 //! A content file as text, able to turn byte offsets from the TOML parser into
 //! `line:col` positions for error messages.
 
+use std::io::Read;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use walkdir::WalkDir;
 
 use crate::error::Problem;
 
@@ -54,6 +57,52 @@ fn floor_char_boundary(text: &str, mut offset: usize) -> usize {
         offset -= 1;
     }
     offset
+}
+
+/// The walk of `content/`. Files sit at most one directory down
+/// (`codes/1000.toml`): the walk goes no deeper, so a link to `/` is one
+/// unexpected directory, not a walk of the whole disk.
+pub fn walk(dir: &Path) -> WalkDir {
+    WalkDir::new(dir).follow_links(true).max_depth(2)
+}
+
+/// A file's bytes, at most [`MAX_FILE`] and one more: a longer result means
+/// the file is too large.
+pub fn read_capped(path: &Path) -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// The largest content file read: the real ones are tens of kilobytes, and
+/// a build holds a few copies of each text, so this bounds its memory.
+pub const MAX_FILE: u64 = 64 << 20;
+
+/// A content file as text: at most [`MAX_FILE`] bytes of UTF-8.
+pub fn read(path: &Path) -> Result<SourceFile, Problem> {
+    let bytes = read_capped(path)
+        .map_err(|err| Problem::at_file(path, format!("cannot read the file: {err}")))?;
+    if bytes.len() as u64 > MAX_FILE {
+        return Err(Problem::at_file(
+            path,
+            format!("the file is larger than {} MB", MAX_FILE >> 20),
+        )
+        .with_hint(
+            "content files are small TOML files: split the text, or check where a link points",
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(path, text)),
+        Err(err) => {
+            let valid = &err.as_bytes()[..err.utf8_error().valid_up_to()];
+            let file = SourceFile::new(path, String::from_utf8_lossy(valid).into_owned());
+            Err(file
+                .problem(valid.len()..valid.len(), "the file is not valid UTF-8")
+                .with_hint("save it as UTF-8"))
+        }
+    }
 }
 
 #[cfg(test)]

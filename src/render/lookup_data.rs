@@ -1,0 +1,282 @@
+//! The lookup's data, the contract with `static/site.js`: every code with
+//! its names, constants and known log lines, the ranges, the rules of
+//! `lookup.toml`, the libraries' names for codes and the hops of
+//! `/timeouts/`, per language. The index and the 404 page carry it inline;
+//! other pages load `lookup.json` when the search box is first used.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::api::script_safe;
+use crate::content::RuleKind;
+use crate::model::catalog::Catalog;
+use crate::model::pages::{self, PageKind};
+use crate::text::markdown;
+
+/// The lookup's data, the contract with `static/site.js`. Fields are in
+/// alphabetical order, as the page has always carried them.
+#[derive(Serialize)]
+struct LookupData<'a> {
+    /// The anchors of a code page: `1008#fix` lands on the section.
+    anchors: [&'static str; 3],
+    codes: Vec<LookupCode<'a>>,
+    languages: Vec<&'a str>,
+    #[serde(rename = "noResults")]
+    no_results: &'a str,
+    /// The language's path prefix: `""` or `"ko/"`.
+    prefix: String,
+    ranges: Vec<LookupRange<'a>>,
+    #[serde(rename = "resultsLabel")]
+    results_label: &'a str,
+    /// How to read texts that name no code (`lookup.toml`).
+    rules: Vec<LookupRuleData<'a>>,
+    /// Each library's release and its names for codes, by id.
+    libraries: BTreeMap<&'a str, LookupLibrary<'a>>,
+    /// Why a result is offered, by kind of match.
+    why: &'a crate::load::strings::WhyStrings,
+    /// Headings for a comparison the 404 page puts together from `/api/`.
+    compare: LookupCompare<'a>,
+    /// `/timeouts/` and its hops, for texts that name a duration.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    timeouts: Option<LookupTimeouts<'a>>,
+}
+
+#[derive(Serialize)]
+struct LookupCompare<'a> {
+    title: &'a str,
+    differences: &'a str,
+    which: &'a str,
+    description: &'a str,
+    when: &'a str,
+    fix: &'a str,
+    generated: &'a str,
+}
+
+#[derive(Serialize)]
+struct LookupTimeouts<'a> {
+    url: String,
+    title: &'a str,
+    hops: Vec<LookupHop<'a>>,
+}
+
+#[derive(Serialize)]
+struct LookupHop<'a> {
+    id: &'a str,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    idle: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lifetime: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct LookupRuleData<'a> {
+    kind: RuleKind,
+    /// The pattern, for `new RegExp(re, cs ? "" : "i")`.
+    re: &'a str,
+    cs: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    code: Option<u16>,
+    /// The range page's path, when a range answers the text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    range: Option<String>,
+    libraries: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct LookupLibrary<'a> {
+    /// Name and release, as the explanation shows it: "ws 8.23.0".
+    label: String,
+    /// Constant name to code.
+    names: BTreeMap<&'a str, u16>,
+}
+
+#[derive(Serialize)]
+struct LookupCode<'a> {
+    code: u16,
+    /// The name, every library's constant and the localized names first,
+    /// then the summaries.
+    keywords: Vec<String>,
+    /// Real log lines that point at the code.
+    messages: Vec<LookupMessage<'a>>,
+    name: &'a str,
+    /// May a Close frame carry it? A received one that may not is a 1002.
+    sendable: bool,
+    /// How many of `keywords` are strong: a match on one is a match on the code.
+    strong: usize,
+    summary: String,
+    url: String,
+}
+
+#[derive(Serialize)]
+struct LookupMessage<'a> {
+    text: &'a str,
+    /// The library that prints it, with its release.
+    library: String,
+}
+
+#[derive(Serialize)]
+struct LookupRange<'a> {
+    end: u16,
+    start: u16,
+    title: &'a str,
+}
+
+/// The lookup's data for pages in `lang`, as JSON safe to put inside a
+/// `<script type="application/json">` element.
+pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
+    let language = catalog.language(lang);
+    let urls = catalog.urls();
+    let codes = catalog
+        .codes()
+        .values()
+        .map(|entry| {
+            let code = entry.number();
+            let texts = entry.text.get_ref();
+            let mut keywords = vec![entry.name().to_string()];
+            keywords.extend(catalog.libraries().iter().filter_map(|l| l.constant(code)));
+            keywords.extend(
+                texts
+                    .values()
+                    .filter_map(|t| t.get_ref().name.as_ref().map(|n| n.get_ref().clone())),
+            );
+            let strong = keywords.len();
+            keywords.extend(texts.values().filter_map(|t| {
+                t.get_ref()
+                    .summary
+                    .as_ref()
+                    .map(|s| markdown::to_plain(s.get_ref()))
+            }));
+            LookupCode {
+                code,
+                name: entry.name(),
+                url: urls.href(&urls.code(lang, code)),
+                summary: catalog
+                    .text(texts, lang, |t| t.summary.as_ref())
+                    .map(|t| markdown::to_plain(t.text))
+                    .unwrap_or_default(),
+                keywords,
+                sendable: entry.sendable,
+                strong,
+                messages: catalog
+                    .messages_for(code)
+                    .map(|m| LookupMessage {
+                        text: m.text.as_str(),
+                        library: catalog.library(m.library.get_ref()).map_or_else(
+                            || m.library.get_ref().clone(),
+                            |l| {
+                                format!(
+                                    "{} {}",
+                                    l.short_name(),
+                                    m.verified.as_ref().map_or("", |v| v.get_ref())
+                                )
+                            },
+                        ),
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let ranges = catalog
+        .ranges()
+        .iter()
+        .map(|(&(start, end), entry)| LookupRange {
+            start,
+            end,
+            title: catalog
+                .text(entry.text.get_ref(), lang, |t| t.title.as_ref())
+                .map(|t| t.text)
+                .unwrap_or_default(),
+        })
+        .collect();
+    let data = LookupData {
+        languages: catalog.languages().iter().map(|l| l.code).collect(),
+        prefix: urls.lang_prefix(lang),
+        anchors: pages::CODE_ANCHORS,
+        no_results: &language.strings.lookup.no_results,
+        results_label: &language.strings.lookup.results,
+        ranges,
+        codes,
+        rules: lookup_rules(catalog, lang),
+        libraries: catalog
+            .libraries()
+            .iter()
+            .map(|library| {
+                let names = library
+                    .constants
+                    .iter()
+                    .filter_map(|(code, name)| Some((name.get_ref().as_str(), code.parse().ok()?)))
+                    .collect();
+                let label = format!("{} {}", library.short_name(), library.verified());
+                (library.id(), LookupLibrary { label, names })
+            })
+            .collect(),
+        why: &language.strings.lookup_why,
+        compare: {
+            let t = language.strings;
+            LookupCompare {
+                title: &t.compare.title,
+                differences: &t.headings.differences,
+                which: &t.headings.which,
+                description: &t.headings.description,
+                when: &t.headings.when,
+                fix: &t.headings.fix,
+                generated: &t.not_found.generated,
+            }
+        },
+        timeouts: catalog
+            .content()
+            .timeouts
+            .as_ref()
+            .map(|loaded| LookupTimeouts {
+                url: urls.href(&urls.page(lang, PageKind::Timeouts)),
+                title: catalog
+                    .text(loaded.value.text.get_ref(), lang, |t| t.title.as_ref())
+                    .map(|t| t.text)
+                    .unwrap_or_default(),
+                hops: loaded
+                    .value
+                    .hop
+                    .iter()
+                    .map(|hop| LookupHop {
+                        id: hop.id.get_ref(),
+                        name: &hop.name,
+                        idle: hop.idle,
+                        lifetime: hop.lifetime,
+                    })
+                    .collect(),
+            }),
+    };
+    script_safe(&serde_json::to_string(&data).expect("JSON of plain data"))
+}
+
+fn lookup_rules<'a>(catalog: &Catalog<'a>, lang: &str) -> Vec<LookupRuleData<'a>> {
+    let Some(loaded) = &catalog.content().lookup else {
+        return Vec::new();
+    };
+    let urls = catalog.urls();
+    loaded
+        .value
+        .rule
+        .iter()
+        .map(|rule| LookupRuleData {
+            kind: rule.kind,
+            re: rule.pattern.get_ref(),
+            cs: rule.case_sensitive,
+            code: rule.code.as_ref().map(|c| *c.get_ref()),
+            range: rule.range.as_ref().and_then(|r| {
+                let (start, end) = r.get_ref().split_once('-')?;
+                Some(urls.href(&urls.page(
+                    lang,
+                    PageKind::Range(start.parse().ok()?, end.parse().ok()?),
+                )))
+            }),
+            libraries: rule
+                .libraries
+                .iter()
+                .map(|l| l.get_ref().as_str())
+                .collect(),
+        })
+        .collect()
+}
