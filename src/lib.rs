@@ -79,16 +79,16 @@ fn prepare<'a>(
 
 /// Builds the site: load, validate, render, write; the previous output stays
 /// as it was unless every step succeeded. When the output was built from the
-/// same inputs (see [`write::fresh`]) and is as that build left it, nothing is done.
+/// same inputs (see [`write::output::fresh`]) and is as that build left it, nothing is done.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let project = Project::new(options)?;
     let on_disk = || {
-        let content = write::fresh::content_on_disk(&project.content)?;
-        let statics = write::fresh::static_on_disk(&project.static_dir)?;
-        write::fresh::fingerprint(&project, &content, &statics)
+        let content = write::output::fresh::content_on_disk(&project.content)?;
+        let statics = write::output::fresh::static_on_disk(&project.static_dir)?;
+        write::output::fresh::fingerprint(&project, &content, &statics)
     };
-    if let Some((record, changes)) = write::fresh::up_to_date(&project.out, on_disk)? {
+    if let Some((record, changes)) = write::output::fresh::up_to_date(&project.out, on_disk)? {
         return Ok(BuildReport {
             written: Written {
                 pages: record.pages,
@@ -101,7 +101,7 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
     // Hashed before the build copies them: should one change meanwhile, the
     // record is older than the output, and the next build builds again.
-    let statics = write::fresh::static_on_disk(&project.static_dir);
+    let statics = write::output::fresh::static_on_disk(&project.static_dir);
     let (content, problems) = load::load(&project.content);
     let (catalog, published) = prepare(&project, &content, problems)?;
     let output = write::output::Output::begin(&project.out, &project.root, &project.sources())?;
@@ -112,8 +112,10 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
             // build reads the new lock and builds again, once) and the
             // static files as they were before the build copied them.
             let record = statics
-                .and_then(|statics| write::fresh::fingerprint(&project, &content.inputs, &statics))
-                .map(|inputs| write::fresh::Record {
+                .and_then(|statics| {
+                    write::output::fresh::fingerprint(&project, &content.inputs, &statics)
+                })
+                .map(|inputs| write::output::fresh::Record {
                     inputs,
                     pages: written.pages,
                     redirects: written.redirects,

@@ -55,8 +55,8 @@ pub struct Content {
     /// references to them are not reported again.
     pub broken_codes: BTreeSet<u16>,
     /// The hash of every file read, by its path under `content/`: what the
-    /// build was made from (see [`crate::write::fresh`]).
-    pub inputs: crate::write::fresh::Files,
+    /// build was made from.
+    pub inputs: source::Files,
     /// Languages whose strings exist but did not parse.
     pub broken_languages: BTreeSet<String>,
 }

@@ -9,6 +9,10 @@ use walkdir::WalkDir;
 
 use crate::error::Problem;
 
+/// Each file's hash by its path under its directory: what a build was made
+/// from.
+pub type Files = std::collections::BTreeMap<String, blake3::Hash>;
+
 /// The text of one content file and where it came from.
 #[derive(Debug)]
 pub struct SourceFile {

@@ -3,7 +3,7 @@
 //! pages and redirects). Validation decides whether a catalog may be
 //! rendered; every lookup it has proven possible is a plain map access here.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use toml::Spanned;
 
@@ -14,8 +14,8 @@ use crate::content::{
 use crate::error::Problem;
 use crate::load::Content;
 use crate::load::strings::Strings;
-use crate::model::pages::{self, PageKind};
-use crate::model::ranges;
+use crate::model::pages::PageKind;
+use crate::model::plan::{Plan, Redirect};
 use crate::model::urls::Urls;
 use crate::project::BaseUrl;
 
@@ -36,20 +36,8 @@ pub struct Catalog<'a> {
     redirects: Vec<&'a RedirectEntry>,
     /// Captured files by (library id, exact text) of each of their lines.
     captured: BTreeMap<(&'a str, &'a str), &'a CapturedFile>,
-    /// The comparisons written as pages; see [`static_pairs`].
-    static_pairs: BTreeSet<(u16, u16)>,
-    /// The pages among them whose reverse-order address is a redirect page;
-    /// see [`reverse_redirects`].
-    reverse_redirects: BTreeSet<(u16, u16)>,
-}
-
-/// An address that sends the reader to another page of the same language,
-/// both relative to the base URL.
-#[derive(Debug, Clone)]
-pub struct Redirect<'a> {
-    pub language: Language<'a>,
-    pub from: String,
-    pub to: String,
+    /// Every page and redirect, decided once the rest is indexed.
+    plan: Plan<'a>,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -149,19 +137,31 @@ impl<'a> Catalog<'a> {
                         .map(move |l| ((file.library.get_ref().as_str(), l.text.as_str()), file))
                 })
                 .collect(),
-            static_pairs: Default::default(),
-            reverse_redirects: Default::default(),
+            plan: Plan::default(),
         };
-        let locked = locked_pairs(&catalog);
-        catalog.static_pairs = static_pairs(&catalog, &locked);
-        catalog.reverse_redirects = reverse_redirects(&catalog, &locked);
+        catalog.plan = Plan::new(&catalog);
         Some(catalog)
     }
 
     /// Whether the comparison of `a` and `b` is a page of its own (lower
     /// code first), rather than put together by the 404 page.
     pub fn has_comparison_page(&self, a: u16, b: u16) -> bool {
-        self.static_pairs.contains(&(a.min(b), a.max(b)))
+        self.plan.has_comparison_page(a, b)
+    }
+
+    /// Every page of the site, in no particular language.
+    pub fn page_kinds(&self) -> &[PageKind] {
+        &self.plan.pages
+    }
+
+    /// Every address that sends the reader on to another page.
+    pub fn redirects(&self) -> &[Redirect<'a>] {
+        &self.plan.redirects
+    }
+
+    /// The moves of `redirects.toml`.
+    pub(crate) fn moved(&self) -> &[&'a RedirectEntry] {
+        &self.redirects
     }
 
     /// The parsed content the catalog indexes, with file positions.
@@ -276,130 +276,6 @@ impl<'a> Catalog<'a> {
         };
         find(lang).or_else(|| find(self.default_lang()))
     }
-
-    /// Every page of the site, in no particular language.
-    pub fn page_kinds(&self) -> Vec<PageKind> {
-        let codes = self.code_numbers();
-        let mut kinds = vec![PageKind::Index];
-        kinds.extend(self.ranges.keys().map(|&(s, e)| PageKind::Range(s, e)));
-        kinds.extend(codes.iter().map(|&c| PageKind::Code(c)));
-        kinds.extend(
-            self.static_pairs
-                .iter()
-                .map(|&(a, b)| PageKind::Compare(a, b)),
-        );
-        if self.content.timeouts.is_some() {
-            kinds.push(PageKind::Timeouts);
-        }
-        kinds
-    }
-
-    /// Every address that must keep working by sending the reader on: each
-    /// comparison in the reverse order, and the moves of `redirects.toml`,
-    /// in every language.
-    pub fn redirects(&self) -> Vec<Redirect<'a>> {
-        let urls = &self.urls;
-        let mut out = Vec::new();
-        for language in &self.languages {
-            let lang = language.code;
-            let prefix = urls.lang_prefix(lang);
-            for &(a, b) in &self.reverse_redirects {
-                out.push(Redirect {
-                    language: *language,
-                    from: urls.reverse_compare(lang, a, b),
-                    to: urls.compare(lang, a, b),
-                });
-            }
-            for moved in &self.redirects {
-                let from = moved.from.get_ref().trim_start_matches('/');
-                let to = moved.to.get_ref().trim_start_matches('/');
-                out.push(Redirect {
-                    language: *language,
-                    from: format!("{prefix}{from}"),
-                    to: format!("{prefix}{to}"),
-                });
-            }
-        }
-        out
-    }
-}
-
-/// Which comparisons are pages, so that the output grows about linearly with
-/// the number of codes: every pair of registered codes (below 4000), every
-/// hand-written pair, every pair in which one code names the other as
-/// related, and every pair the URL lock says was published. Any other pair
-/// is put together from `/api/` by the 404 page.
-fn static_pairs(catalog: &Catalog, locked: &BTreeSet<(u16, u16)>) -> BTreeSet<(u16, u16)> {
-    let registered: Vec<u16> = catalog
-        .codes
-        .keys()
-        .copied()
-        .filter(|&c| ranges::is_registered(c))
-        .collect();
-    let mut pairs: BTreeSet<(u16, u16)> = pages::pairs(&registered).collect();
-    pairs.extend(catalog.comparisons.keys().copied());
-    // A comparison once published stays a page: the URL lock holds.
-    pairs.extend(locked.iter().map(|&(a, b)| (a.min(b), a.max(b))));
-    for (&code, entry) in &catalog.codes {
-        for other in entry.related() {
-            if other != code && catalog.codes.contains_key(&other) {
-                pairs.insert((code.min(other), code.max(other)));
-            }
-        }
-    }
-    pairs
-}
-
-/// Which comparison pages have a redirect page at their reverse-order
-/// address (`/1008-vs-1002/`): pairs of registered codes, hand-written
-/// pairs, and any reverse-order address the URL lock lists. For the rest,
-/// pairs with a private code, the 404 page sends the reader on with the
-/// anchor, so that those sites write half as many files.
-fn reverse_redirects(catalog: &Catalog, locked: &BTreeSet<(u16, u16)>) -> BTreeSet<(u16, u16)> {
-    catalog
-        .static_pairs
-        .iter()
-        .copied()
-        .filter(|&(a, b)| {
-            (ranges::is_registered(a) && ranges::is_registered(b))
-                || catalog.comparisons.contains_key(&(a, b))
-                || locked.contains(&(b, a))
-        })
-        .collect()
-}
-
-/// The comparisons the URL lock lists, in any language, each in the order
-/// of its address (`/ko/1008-vs-1002/` gives `(1008, 1002)`), where both
-/// codes still exist.
-fn locked_pairs(catalog: &Catalog) -> BTreeSet<(u16, u16)> {
-    let Some(lock) = &catalog.content.url_lock else {
-        return BTreeSet::new();
-    };
-    lock.text
-        .lines()
-        .filter_map(|line| {
-            let path = line.trim().split('#').next().unwrap_or_default();
-            let path = catalog
-                .languages
-                .iter()
-                .skip(1)
-                .find_map(|l| {
-                    path.strip_prefix(&format!("/{}/", l.code))
-                        .map(|rest| format!("/{rest}"))
-                })
-                .unwrap_or_else(|| path.to_string());
-            match PageKind::parse(&path) {
-                Some(PageKind::Compare(a, b))
-                    if a != b
-                        && catalog.codes.contains_key(&a)
-                        && catalog.codes.contains_key(&b) =>
-                {
-                    Some((a, b))
-                }
-                _ => None,
-            }
-        })
-        .collect()
 }
 
 /// The languages of `site.toml`, each with its strings; `None` when one is

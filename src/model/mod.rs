@@ -4,5 +4,6 @@
 
 pub mod catalog;
 pub mod pages;
+pub mod plan;
 pub mod ranges;
 pub mod urls;

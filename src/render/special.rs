@@ -7,7 +7,7 @@ use askama::Template;
 use crate::error::Result;
 use crate::load::strings::Strings;
 use crate::model::catalog::Catalog;
-use crate::model::catalog::Redirect;
+use crate::model::plan::Redirect;
 
 use super::layout::Layout;
 use super::named;

@@ -2,7 +2,6 @@
 //! every language in parallel, then the redirect and not-found pages, the
 //! files for machines and the static assets.
 
-pub mod fresh;
 pub mod output;
 pub mod url_lock;
 

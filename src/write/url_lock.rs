@@ -20,7 +20,7 @@ const HEADER: &str = "\
 pub fn published(catalog: &Catalog) -> BTreeSet<String> {
     let urls = catalog.urls();
     let mut out = BTreeSet::new();
-    for kind in catalog.page_kinds() {
+    for &kind in catalog.page_kinds() {
         for language in catalog.languages() {
             let rel = urls.page(language.code, kind);
             out.insert(format!("/{rel}"));

@@ -14,6 +14,7 @@
 //! for it. The kernel releases the lock when its holder ends, however it
 //! ends, so a killed build never blocks the next one.
 
+pub mod fresh;
 mod manifest;
 mod place;
 
@@ -25,11 +26,10 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Result, io_error};
-use crate::write::fresh::{self, Record};
+use fresh::Record;
 pub use manifest::MANIFEST;
 use manifest::{KEYS, read_manifest, remove_stale};
-pub(crate) use manifest::{short_hash, trusted_manifest};
-pub(crate) use place::{beside, lock, resolve_parent};
+use manifest::{short_hash, trusted_manifest};
 
 /// The ending of a file being written, renamed to its own name once whole.
 const PART: &str = ".closecodes-part";

@@ -7,12 +7,12 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::Path;
 
+use super::Changes;
+use super::manifest::{MANIFEST, short_hash, trusted_manifest};
+use super::place::{beside, lock, resolve_parent};
 use crate::error::{Result, io_error};
-use crate::load::source::{MAX_FILE, read_capped, walk};
+use crate::load::source::{Files, MAX_FILE, read_capped, walk};
 use crate::project::Project;
-use crate::write::output::{
-    Changes, MANIFEST, beside, lock, resolve_parent, short_hash, trusted_manifest,
-};
 
 /// Beside the manifest: what the directory was built from, and what it
 /// holds; see [`up_to_date`].
@@ -26,9 +26,6 @@ pub struct Record {
     pub pages: usize,
     pub redirects: usize,
 }
-
-/// Each file's hash by its path under its directory.
-pub type Files = BTreeMap<String, blake3::Hash>;
 
 /// The content files as found on disk, walked as [`crate::load`] walks them;
 /// `None` when one cannot be read whole (then the build decides).
