@@ -7,6 +7,9 @@
 
 use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 
+use crate::model::catalog::Catalog;
+use crate::model::ranges;
+
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
 
@@ -22,9 +25,6 @@ const ACCENT: [u8; 3] = [0x6c, 0xb6, 0xff];
 const WHITE: [u8; 3] = [0xff, 0xff, 0xff];
 const TEXT: [u8; 3] = [0xe6, 0xed, 0xf3];
 const MUTED: [u8; 3] = [0x9d, 0xa7, 0xb1];
-
-/// The site's icon: a closing bracket pair on the accent colour.
-pub const FAVICON: &str = r##"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#0b5cad"/><path d="M12 8 6 16l6 8M20 8l6 8-6 8" fill="none" stroke="#fff" stroke-width="3.2" stroke-linecap="round" stroke-linejoin="round"/><path d="M14 13l4 6M18 13l-4 6" stroke="#fff" stroke-width="2.4" stroke-linecap="round"/></svg>"##;
 
 /// What one image says.
 pub struct Card {
@@ -45,6 +45,39 @@ impl Card {
             .map(String::as_str)
             .join(" ")
     }
+}
+
+/// The card of every page that has its own image, with the image's path:
+/// one per registered code and language, and the site's own per language.
+/// Private codes share the site's image: thousands of them would each cost
+/// a drawing for a page few people share.
+pub(crate) fn cards(catalog: &Catalog) -> Vec<(String, Card)> {
+    let urls = catalog.urls();
+    let mut cards = Vec::new();
+    for language in catalog.languages() {
+        let t = language.strings;
+        let site = Card {
+            headline: t.site_title.clone(),
+            name: String::new(),
+            summary: t.site_description.clone(),
+            site: String::new(),
+        };
+        cards.push((urls.social_image(language.code, None), site));
+        let registered = catalog
+            .codes()
+            .iter()
+            .filter(|(c, _)| ranges::is_registered(**c));
+        for (&code, entry) in registered {
+            let card = Card {
+                headline: code.to_string(),
+                name: entry.local_name(language.code).to_string(),
+                summary: super::summary_text(catalog, code, language.code),
+                site: t.site_title.clone(),
+            };
+            cards.push((urls.social_image(language.code, Some(code)), card));
+        }
+    }
+    cards
 }
 
 /// The embedded fonts, read once per build.

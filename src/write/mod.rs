@@ -11,10 +11,9 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result, io_error};
 use crate::model::catalog::Catalog;
-use crate::model::ranges;
 use crate::model::urls::file_for;
 use crate::render::api;
-use crate::render::social::{self, Card};
+use crate::render::social;
 use crate::render::{self, PageContext, prose::RenderCache};
 use output::Output;
 
@@ -52,7 +51,6 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
     })?;
 
     social_images(catalog, output)?;
-    output.write("favicon.svg", social::FAVICON.as_bytes())?;
 
     let not_found = render::not_found_page(catalog, &cache)?;
     output.write("404.html", not_found.as_bytes())?;
@@ -97,33 +95,7 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
 /// each is keyed by what it says and drawn again only when that changes. Text the
 /// embedded fonts cannot draw fails the build rather than showing boxes.
 fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
-    let urls = catalog.urls();
-    let mut cards = Vec::new();
-    for language in catalog.languages() {
-        let t = language.strings;
-        let site = Card {
-            headline: t.site_title.clone(),
-            name: String::new(),
-            summary: t.site_description.clone(),
-            site: String::new(),
-        };
-        cards.push((urls.social_image(language.code, None), site));
-        // Private codes share the site's image: thousands of them would each
-        // cost a render for a page few people share.
-        let registered = catalog
-            .codes()
-            .iter()
-            .filter(|(c, _)| ranges::is_registered(**c));
-        for (&code, entry) in registered {
-            let card = Card {
-                headline: code.to_string(),
-                name: entry.local_name(language.code).to_string(),
-                summary: render::summary_text(catalog, code, language.code),
-                site: t.site_title.clone(),
-            };
-            cards.push((urls.social_image(language.code, Some(code)), card));
-        }
-    }
+    let cards = social::cards(catalog);
     let fonts = social::Fonts::default();
     cards.par_iter().try_for_each(|(rel, card)| {
         let missing = fonts.missing_glyphs(&card.text());
@@ -146,7 +118,8 @@ fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
 
 /// The stylesheets and script the templates are written for, built into the
 /// binary so that any content directory gives a working site.
-const BUILT_IN_ASSETS: [(&str, &str); 3] = [
+const BUILT_IN_ASSETS: [(&str, &str); 4] = [
+    ("favicon.svg", include_str!("../../static/favicon.svg")),
     ("style.css", include_str!("../../static/style.css")),
     ("print.css", include_str!("../../static/print.css")),
     ("site.js", include_str!("../../static/site.js")),
