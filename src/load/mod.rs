@@ -2,6 +2,7 @@
 //! typed structs of [`crate::content`]. Problems are collected, not returned
 //! one at a time, so a build reports everything that is wrong at once.
 
+pub mod pattern;
 pub mod source;
 pub mod strings;
 

@@ -4,45 +4,83 @@
 
 use serde::Deserialize;
 
+use super::pattern::*;
 use crate::content::{Reconnect, Sender};
 
+/// The placeholders the string at a dotted path below a table may use (`[]`
+/// for a plain string): what validation allows there. `None` for a path the
+/// table does not have.
+pub trait Table {
+    fn placeholders_at(path: &[&str]) -> Option<&'static [&'static str]>;
+}
+
+impl Table for String {
+    fn placeholders_at(path: &[&str]) -> Option<&'static [&'static str]> {
+        path.is_empty().then_some(&[])
+    }
+}
+
+impl<P: Placeholders> Table for Pattern<P> {
+    fn placeholders_at(path: &[&str]) -> Option<&'static [&'static str]> {
+        path.is_empty().then_some(P::NAMES)
+    }
+}
+
+impl<T: Table> Table for Option<T> {
+    fn placeholders_at(path: &[&str]) -> Option<&'static [&'static str]> {
+        T::placeholders_at(path)
+    }
+}
+
+/// A table of strings: one field per string or nested table, plain
+/// strings unless a type is given.
 macro_rules! string_table {
-    ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+    (@ty) => { String };
+    (@ty $ty:ty) => { $ty };
+    ($(#[$doc:meta])* $name:ident { $($(#[$fdoc:meta])* $field:ident $(: $ty:ty)?),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Deserialize, serde::Serialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
-            $(pub $field: String,)*
+            $($(#[$fdoc])* pub $field: string_table!(@ty $($ty)?),)*
+        }
+        impl Table for $name {
+            fn placeholders_at(path: &[&str]) -> Option<&'static [&'static str]> {
+                let (first, rest) = path.split_first()?;
+                match *first {
+                    $(stringify!($field) => <string_table!(@ty $($ty)?) as Table>::placeholders_at(rest),)*
+                    _ => None,
+                }
+            }
         }
     };
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Strings {
+string_table!(
+    /// The words of one language.
+    Strings {
     /// The language's own name, shown in the language switch.
-    pub language_name: String,
-    pub site_title: String,
-    pub site_description: String,
-    pub nav: Nav,
-    pub headings: Headings,
-    pub facts: FactLabels,
-    pub sent_by: PerSender,
-    pub reconnect: PerReconnect,
-    pub code_page: CodePageStrings,
-    pub compare: CompareStrings,
-    pub range_page: RangePageStrings,
-    pub index: IndexStrings,
-    pub lookup: LookupStrings,
-    pub lookup_why: WhyStrings,
+    language_name,
+    site_title,
+    site_description,
+    nav: Nav,
+    headings: Headings,
+    facts: FactLabels,
+    sent_by: PerSender,
+    reconnect: PerReconnect,
+    code_page: CodePageStrings,
+    compare: CompareStrings,
+    range_page: RangePageStrings,
+    index: IndexStrings,
+    lookup: LookupStrings,
+    lookup_why: WhyStrings,
     /// The words of `/timeouts/`; needed only where `timeouts.toml` exists.
-    #[serde(default)]
-    pub timeouts: Option<TimeoutsStrings>,
-    pub not_found: NotFoundStrings,
-    pub redirect: RedirectStrings,
-    pub fallback: FallbackStrings,
-    pub share: ShareStrings,
-}
+    timeouts: Option<TimeoutsStrings>,
+    not_found: NotFoundStrings,
+    redirect: RedirectStrings,
+    fallback: FallbackStrings,
+    share: ShareStrings,
+});
 
 string_table!(Nav {
     home,
@@ -97,27 +135,19 @@ string_table!(FactLabels {
     no,
     differs,
 });
-string_table!(
-    /// One string for each [`Sender`].
-    PerSender { either, server, client, library, gateway, nobody }
-);
-string_table!(
-    /// One string for each [`Reconnect`].
-    PerReconnect { no, yes, backoff, after_fix }
-);
 string_table!(CodePageStrings {
-    title,
-    meta_description,
-    close_example,
+    title: Pattern<CodeNames<'static>>,
+    meta_description: Pattern<CodeNames<'static>>,
+    close_example: Pattern<Code<'static>>,
     read_example,
-    not_sent,
+    not_sent: Pattern<Code<'static>>,
     browser_cannot,
-    checked,
-    captured
+    checked: Pattern<Version<'static>>,
+    captured: Pattern<Version<'static>>,
 });
 string_table!(RangePageStrings {
-    title,
-    meta_description,
+    title: Pattern<RangeNames<'static>>,
+    meta_description: Pattern<RangeNames<'static>>,
     none_registered
 });
 string_table!(IndexStrings {
@@ -140,20 +170,20 @@ string_table!(LookupStrings {
 string_table!(
     /// Why the lookup offers a result, one per kind of match.
     WhyStrings {
-        message,
-        name,
-        refused,
-        received,
+        message: Pattern<Library<'static>>,
+        name: Pattern<LibraryName<'static>>,
+        refused: Pattern<Library<'static>>,
+        received: Pattern<Library<'static>>,
         code,
-        tls,
-        protocol,
-        limit,
-        handshake,
-        timeout,
-        network,
-        number,
+        tls: Pattern<Library<'static>>,
+        protocol: Pattern<Library<'static>>,
+        limit: Pattern<Library<'static>>,
+        handshake: Pattern<Library<'static>>,
+        timeout: Pattern<Library<'static>>,
+        network: Pattern<Library<'static>>,
+        number: Pattern<Code<'static>>,
         words,
-        duration
+        duration: Pattern<Duration<'static>>,
     }
 );
 string_table!(TimeoutsStrings {
@@ -176,12 +206,12 @@ string_table!(TimeoutsStrings {
     message_size,
     none,
     off,
-    seconds,
-    minutes,
-    hours,
-    bytes,
-    kibibytes,
-    mebibytes,
+    seconds: Pattern<Amount<'static>>,
+    minutes: Pattern<Amount<'static>>,
+    hours: Pattern<Amount<'static>>,
+    bytes: Pattern<Amount<'static>>,
+    kibibytes: Pattern<Amount<'static>>,
+    mebibytes: Pattern<Amount<'static>>,
     proxy,
     load_balancer,
     cdn,
@@ -196,7 +226,7 @@ string_table!(NotFoundStrings {
     title,
     body,
     redirecting,
-    in_range,
+    in_range: Pattern<InRange<'static>>,
     generated
 });
 string_table!(RedirectStrings { title, body });
@@ -204,38 +234,76 @@ string_table!(FallbackStrings { notice });
 string_table!(
     /// What search engines and link previews read: Open Graph's locale
     /// (`en_US`) and the index's description.
-    ShareStrings { locale, index_description }
+    ShareStrings { locale, index_description: Pattern<Count<'static>> }
 );
 
-#[derive(Debug, Clone, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct CompareStrings {
-    pub title: String,
-    pub heading: String,
-    pub meta_description: String,
+string_table!(CompareStrings {
+    title: Pattern<Pair<'static>>,
+    heading: Pattern<Pair<'static>>,
+    meta_description: Pattern<PairSummaries<'static>>,
     /// The heading of the links to read on from a comparison.
-    pub onward: String,
-    pub intro: String,
-    pub range_same: String,
-    pub range_differs: String,
-    pub both_sendable: String,
-    pub neither_sendable: String,
-    pub one_sendable: String,
-    pub codes_table_caption: String,
-    pub same_sender: PerSender,
-    pub same_reconnect: PerReconnect,
+    onward,
+    intro: Pattern<Pair<'static>>,
+    range_same: Pattern<SameRange<'static>>,
+    range_differs: Pattern<Ranges<'static>>,
+    both_sendable,
+    neither_sendable,
+    one_sendable: Pattern<OneSendable<'static>>,
+    codes_table_caption: Pattern<Pair<'static>>,
+    same_sender: PerSender,
+    same_reconnect: PerReconnect,
     /// For pairs without a hand-written comparison: said when neither code
     /// names the other as related.
-    pub rarely_confused: String,
-    pub close_method_differs: String,
-    pub library_limits: String,
+    rarely_confused: Pattern<Pair<'static>>,
+    close_method_differs: Pattern<CloseMethod<'static>>,
+    library_limits: Pattern<LimitCode<'static>>,
     /// One sentence per sender and per advice, about `{code}`.
-    pub sender_clause: PerSender,
-    pub reconnect_clause: PerReconnect,
+    sender_clause: PerSender<Pattern<Code<'static>>>,
+    reconnect_clause: PerReconnect<Pattern<Code<'static>>>,
+});
+
+/// One string for each [`Sender`].
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerSender<T = String> {
+    pub either: T,
+    pub server: T,
+    pub client: T,
+    pub library: T,
+    pub gateway: T,
+    pub nobody: T,
 }
 
-impl PerSender {
-    pub fn get(&self, sender: Sender) -> &str {
+/// One string for each [`Reconnect`].
+#[derive(Debug, Clone, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PerReconnect<T = String> {
+    pub no: T,
+    pub yes: T,
+    pub backoff: T,
+    pub after_fix: T,
+}
+
+impl<T: Table> Table for PerSender<T> {
+    fn placeholders_at(path: &[&str]) -> Option<&'static [&'static str]> {
+        let (first, rest) = path.split_first()?;
+        ["either", "server", "client", "library", "gateway", "nobody"]
+            .contains(first)
+            .then(|| T::placeholders_at(rest))?
+    }
+}
+
+impl<T: Table> Table for PerReconnect<T> {
+    fn placeholders_at(path: &[&str]) -> Option<&'static [&'static str]> {
+        let (first, rest) = path.split_first()?;
+        ["no", "yes", "backoff", "after_fix"]
+            .contains(first)
+            .then(|| T::placeholders_at(rest))?
+    }
+}
+
+impl<T> PerSender<T> {
+    pub fn get(&self, sender: Sender) -> &T {
         match sender {
             Sender::Either => &self.either,
             Sender::Server => &self.server,
@@ -247,102 +315,13 @@ impl PerSender {
     }
 }
 
-impl PerReconnect {
-    pub fn get(&self, reconnect: Reconnect) -> &str {
+impl<T> PerReconnect<T> {
+    pub fn get(&self, reconnect: Reconnect) -> &T {
         match reconnect {
             Reconnect::No => &self.no,
             Reconnect::Yes => &self.yes,
             Reconnect::Backoff => &self.backoff,
             Reconnect::AfterFix => &self.after_fix,
         }
-    }
-}
-
-/// The placeholders each sentence pattern may use, by its dotted key; every
-/// other string takes none. Validation holds `i18n/*.toml` to this list.
-const PATTERNS: [(&str, &[&str]); 41] = [
-    ("code_page.title", &["code", "name", "local_name"]),
-    (
-        "code_page.meta_description",
-        &["code", "name", "local_name", "summary"],
-    ),
-    ("code_page.close_example", &["code"]),
-    ("code_page.not_sent", &["code"]),
-    ("code_page.checked", &["version"]),
-    ("code_page.captured", &["version"]),
-    ("compare.title", &["a", "b", "a_name", "b_name"]),
-    ("compare.heading", &["a", "b", "a_name", "b_name"]),
-    (
-        "compare.meta_description",
-        &["a", "b", "a_name", "b_name", "a_summary", "b_summary"],
-    ),
-    ("compare.intro", &["a", "b", "a_name", "b_name"]),
-    (
-        "compare.codes_table_caption",
-        &["a", "b", "a_name", "b_name"],
-    ),
-    ("compare.range_same", &["range"]),
-    ("compare.range_differs", &["a", "b", "range_a", "range_b"]),
-    ("compare.one_sendable", &["sent", "local"]),
-    ("range_page.title", &["range"]),
-    (
-        "range_page.meta_description",
-        &["range", "title", "summary"],
-    ),
-    ("share.index_description", &["count"]),
-    ("lookup_why.message", &["library"]),
-    ("lookup_why.name", &["library", "name"]),
-    ("lookup_why.refused", &["library"]),
-    ("lookup_why.received", &["library"]),
-    ("lookup_why.tls", &["library"]),
-    ("lookup_why.protocol", &["library"]),
-    ("lookup_why.limit", &["library"]),
-    ("lookup_why.handshake", &["library"]),
-    ("lookup_why.timeout", &["library"]),
-    ("lookup_why.network", &["library"]),
-    ("lookup_why.number", &["code"]),
-    ("lookup_why.duration", &["duration"]),
-    ("compare.rarely_confused", &["a", "b"]),
-    ("not_found.in_range", &["code", "range", "title"]),
-    ("compare.close_method_differs", &["yes", "no"]),
-    ("compare.library_limits", &["code", "libraries"]),
-    ("compare.sender_clause.", &["code"]),
-    ("compare.reconnect_clause.", &["code"]),
-    ("timeouts.seconds", &["n"]),
-    ("timeouts.minutes", &["n"]),
-    ("timeouts.hours", &["n"]),
-    ("timeouts.bytes", &["n"]),
-    ("timeouts.kibibytes", &["n"]),
-    ("timeouts.mebibytes", &["n"]),
-];
-
-/// The placeholders the string at `key` (`compare.title`) may use; a
-/// pattern key ending in `.` covers every string of that table.
-pub fn placeholders_of(key: &str) -> &'static [&'static str] {
-    PATTERNS
-        .iter()
-        .find(|(k, _)| *k == key || (k.ends_with('.') && key.starts_with(k)))
-        .map_or(&[], |(_, names)| *names)
-}
-
-/// Fills `{name}` placeholders in a sentence pattern.
-pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
-    let mut out = pattern.to_string();
-    for (name, value) in values {
-        out = out.replace(&format!("{{{name}}}"), value);
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn fill_replaces_every_named_placeholder() {
-        assert_eq!(
-            fill("{a} vs {b}, {a}", &[("a", "1002"), ("b", "1008")]),
-            "1002 vs 1008, 1002"
-        );
     }
 }

@@ -5,7 +5,7 @@
 use askama::Template;
 
 use crate::content::CodeEntry;
-use crate::load::strings::fill;
+use crate::load::pattern::{Code, CodeNames, Version};
 use crate::model::pages::PageKind;
 
 use super::facts::{self, FactRow};
@@ -76,17 +76,17 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
     let name = entry.name();
     let number = code.to_string();
     let summary = super::summary_text(catalog, code, lang);
-    let named = [
-        ("code", number.as_str()),
-        ("name", name),
-        ("local_name", entry.local_name(lang)),
-        ("summary", &summary),
-    ];
+    let named = CodeNames {
+        code: &number,
+        name,
+        local_name: entry.local_name(lang),
+        summary: &summary,
+    };
     let mut layout = Layout::new(
         catalog,
         context.language,
-        fill(&t.code_page.title, &named),
-        fill(&t.code_page.meta_description, &named),
+        t.code_page.title.fill(&named),
+        t.code_page.meta_description.fill(&named),
         context.rel_of(PageKind::Code(code)),
     );
     let urls = catalog.urls();
@@ -115,41 +115,54 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
             .next()
             .map(|(&c, e)| neighbour(urls, lang, c, e.local_name(lang))),
         sources: sources(context, entry),
-        constants: catalog
-            .libraries()
-            .iter()
-            .map(|library| ConstantRow {
-                library: &library.name,
-                source: library.source.get_ref(),
-                constant: library.constant(code),
-                verified: library.verified(),
-            })
-            .collect(),
-        messages: catalog
-            .messages_for(code)
-            .map(|m| MessageRow {
-                text: &m.text,
-                library: catalog
-                    .library(m.library.get_ref())
-                    .map_or(m.library.get_ref().as_str(), |l| l.name.as_str()),
-                source: m.source.get_ref(),
-                releases: m.releases(),
-                checked: fill(
-                    &t.code_page.checked,
-                    &[("version", m.verified.as_ref().map_or("", |v| v.get_ref()))],
-                ),
-                captured: catalog.captured(m.library.get_ref(), &m.text).map(|run| {
-                    let release = format!("{} {}", run.library.get_ref(), run.version);
-                    fill(&t.code_page.captured, &[("version", &release)])
-                }),
-            })
-            .collect(),
+        constants: constants(context, code),
+        messages: messages(context, code),
         examples: context.cache.examples(code),
         close_method: entry.close_method,
         sendable: entry.sendable,
-        close_heading: fill(&t.code_page.close_example, &[("code", &number)]),
-        not_sent: fill(&t.code_page.not_sent, &[("code", &number)]),
+        close_heading: t.code_page.close_example.fill(&Code { code: &number }),
+        not_sent: t.code_page.not_sent.fill(&Code { code: &number }),
     }
+}
+
+/// Each library's name for the code, or its lack of one.
+fn constants<'a>(context: PageContext<'a>, code: u16) -> Vec<ConstantRow<'a>> {
+    context
+        .catalog
+        .libraries()
+        .iter()
+        .map(|library| ConstantRow {
+            library: &library.name,
+            source: library.source.get_ref(),
+            constant: library.constant(code),
+            verified: library.verified(),
+        })
+        .collect()
+}
+
+/// The real log lines that point at the code, each with the release it was
+/// checked against and the run that printed it.
+fn messages<'a>(context: PageContext<'a>, code: u16) -> Vec<MessageRow<'a>> {
+    let catalog = context.catalog;
+    let t = context.language.strings;
+    catalog
+        .messages_for(code)
+        .map(|m| MessageRow {
+            text: &m.text,
+            library: catalog
+                .library(m.library.get_ref())
+                .map_or(m.library.get_ref().as_str(), |l| l.name.as_str()),
+            source: m.source.get_ref(),
+            releases: m.releases(),
+            checked: t.code_page.checked.fill(&Version {
+                version: m.verified.as_ref().map_or("", |v| v.get_ref()),
+            }),
+            captured: catalog.captured(m.library.get_ref(), &m.text).map(|run| {
+                let release = format!("{} {}", run.library.get_ref(), run.version);
+                t.code_page.captured.fill(&Version { version: &release })
+            }),
+        })
+        .collect()
 }
 
 fn neighbour(urls: &crate::model::urls::Urls, lang: &str, code: u16, name: &str) -> Link {

@@ -5,7 +5,10 @@
 use askama::Template;
 
 use crate::content::{CodeEntry, ComparisonText, Sender};
-use crate::load::strings::{CompareStrings, fill};
+use crate::load::pattern::{
+    CloseMethod, Code, LimitCode, OneSendable, Pair, PairSummaries, Ranges, SameRange,
+};
+use crate::load::strings::CompareStrings;
 use crate::model::catalog::Field;
 use crate::model::pages::PageKind;
 use crate::model::ranges;
@@ -43,25 +46,26 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
     let t = context.language.strings;
     let (ea, eb) = (catalog.code(a), catalog.code(b));
     let (sa, sb) = (a.to_string(), b.to_string());
-    let names = [
-        ("a", sa.as_str()),
-        ("b", sb.as_str()),
-        ("a_name", ea.name()),
-        ("b_name", eb.name()),
-    ];
+    let names = Pair {
+        a: &sa,
+        b: &sb,
+        a_name: ea.name(),
+        b_name: eb.name(),
+    };
     let summaries = [a, b].map(|code| super::summary_text(catalog, code, context.lang()));
-    let described: Vec<(&str, &str)> = names
-        .into_iter()
-        .chain([
-            ("a_summary", summaries[0].as_str()),
-            ("b_summary", &summaries[1]),
-        ])
-        .collect();
+    let described = PairSummaries {
+        a: &sa,
+        b: &sb,
+        a_name: ea.name(),
+        b_name: eb.name(),
+        a_summary: &summaries[0],
+        b_summary: &summaries[1],
+    };
     let layout = Layout::new(
         catalog,
         context.language,
-        fill(&t.compare.title, &names),
-        fill(&t.compare.meta_description, &described),
+        t.compare.title.fill(&names),
+        t.compare.meta_description.fill(&described),
         context.rel_of(PageKind::Compare(a, b)),
     );
     let curated = catalog.comparisons().get(&(a, b));
@@ -71,8 +75,8 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
             .unwrap_or_default()
     };
     ComparePage {
-        heading: fill(&t.compare.heading, &names),
-        caption: fill(&t.compare.codes_table_caption, &names),
+        heading: t.compare.heading.fill(&names),
+        caption: t.compare.codes_table_caption.fill(&names),
         intro: curated_field(|t| t.intro.as_ref()),
         intro_sentences: intro_sentences(&t.compare, ea, eb),
         facts: facts::rows(&context, &[a, b]),
@@ -82,27 +86,44 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
         rarely_confused: (curated.is_none()
             && !ea.related().any(|r| r == b)
             && !eb.related().any(|r| r == a))
-        .then(|| fill(&t.compare.rarely_confused, &[("a", &sa), ("b", &sb)])),
+        .then(|| t.compare.rarely_confused.fill(&names)),
         which: curated_field(|t| t.which.as_ref()),
         index: Link {
             href: layout.home.clone(),
             label: t.nav.home.clone(),
         },
-        onward: [a, b]
-            .iter()
-            .flat_map(|&code| {
-                context
-                    .compare_links(code)
-                    .into_iter()
-                    .filter(move |l| l.curated && l.code != a && l.code != b)
-                    .map(move |l| Link {
-                        href: l.href,
-                        label: format!("{code} vs {} {}", l.code, l.name),
-                    })
-            })
-            .collect(),
+        onward: onward(context, a, b),
         layout,
     }
+}
+
+/// Where to read on: the hand-written comparisons of either code with a
+/// third, labelled "1006 vs 1001 Going Away".
+fn onward(context: PageContext, a: u16, b: u16) -> Vec<Link> {
+    let t = context.language.strings;
+    [a, b]
+        .iter()
+        .flat_map(|&code| {
+            let this = code.to_string();
+            context
+                .compare_links(code)
+                .into_iter()
+                .filter(|l| l.curated && l.code != a && l.code != b)
+                .map(move |l| {
+                    let other = l.code.to_string();
+                    let pair = Pair {
+                        a: &this,
+                        b: &other,
+                        a_name: context.catalog.code(code).name(),
+                        b_name: context.catalog.code(l.code).name(),
+                    };
+                    Link {
+                        href: l.href,
+                        label: format!("{} {}", t.compare.title.fill(&pair), l.name),
+                    }
+                })
+        })
+        .collect()
 }
 
 /// What two codes have in common, and where they part, said in whole
@@ -115,28 +136,33 @@ fn intro_sentences(c: &CompareStrings, a: &CodeEntry, b: &CodeEntry) -> Vec<Stri
             .unwrap_or_default()
     };
     let (ra, rb) = (range_label(a.number()), range_label(b.number()));
-    let mut out = vec![fill(
-        &c.intro,
-        &[
-            ("a", &sa),
-            ("b", &sb),
-            ("a_name", a.name()),
-            ("b_name", b.name()),
-        ],
-    )];
+    let mut out = vec![c.intro.fill(&Pair {
+        a: &sa,
+        b: &sb,
+        a_name: a.name(),
+        b_name: b.name(),
+    })];
     out.push(if ra == rb {
-        fill(&c.range_same, &[("range", &ra)])
+        c.range_same.fill(&SameRange { range: &ra })
     } else {
-        fill(
-            &c.range_differs,
-            &[("a", &sa), ("b", &sb), ("range_a", &ra), ("range_b", &rb)],
-        )
+        c.range_differs.fill(&Ranges {
+            a: &sa,
+            b: &sb,
+            range_a: &ra,
+            range_b: &rb,
+        })
     });
     out.push(match (a.sendable, b.sendable) {
         (true, true) => c.both_sendable.clone(),
         (false, false) => c.neither_sendable.clone(),
-        (true, false) => fill(&c.one_sendable, &[("sent", &sa), ("local", &sb)]),
-        (false, true) => fill(&c.one_sendable, &[("sent", &sb), ("local", &sa)]),
+        (true, false) => c.one_sendable.fill(&OneSendable {
+            sent: &sa,
+            local: &sb,
+        }),
+        (false, true) => c.one_sendable.fill(&OneSendable {
+            sent: &sb,
+            local: &sa,
+        }),
     });
     // "Nobody sends either" would repeat the sentence about neither being sent.
     if a.sent_by == b.sent_by && !(a.sent_by == Sender::Nobody && !a.sendable && !b.sendable) {
@@ -160,22 +186,32 @@ fn derived_differences(
     let (sa, sb) = (a.number().to_string(), b.number().to_string());
     let mut out = Vec::new();
     match (a.close_method, b.close_method) {
-        (true, false) => out.push(fill(&c.close_method_differs, &[("yes", &sa), ("no", &sb)])),
-        (false, true) => out.push(fill(&c.close_method_differs, &[("yes", &sb), ("no", &sa)])),
+        (true, false) => out.push(
+            c.close_method_differs
+                .fill(&CloseMethod { yes: &sa, no: &sb }),
+        ),
+        (false, true) => out.push(
+            c.close_method_differs
+                .fill(&CloseMethod { yes: &sb, no: &sa }),
+        ),
         _ => {}
     }
     if a.sent_by != b.sent_by {
         out.push(format!(
             "{} {}",
-            fill(c.sender_clause.get(a.sent_by), &[("code", &sa)]),
-            fill(c.sender_clause.get(b.sent_by), &[("code", &sb)])
+            c.sender_clause.get(a.sent_by).fill(&Code { code: &sa }),
+            c.sender_clause.get(b.sent_by).fill(&Code { code: &sb })
         ));
     }
     if a.reconnect != b.reconnect {
         out.push(format!(
             "{} {}",
-            fill(c.reconnect_clause.get(a.reconnect), &[("code", &sa)]),
-            fill(c.reconnect_clause.get(b.reconnect), &[("code", &sb)])
+            c.reconnect_clause
+                .get(a.reconnect)
+                .fill(&Code { code: &sa }),
+            c.reconnect_clause
+                .get(b.reconnect)
+                .fill(&Code { code: &sb })
         ));
     }
     for (code, label) in [(a.number(), &sa), (b.number(), &sb)] {
@@ -190,10 +226,10 @@ fn derived_differences(
             .map(|l| l.short_name())
             .collect();
         if !libraries.is_empty() {
-            out.push(fill(
-                &c.library_limits,
-                &[("code", label), ("libraries", &libraries.join(", "))],
-            ));
+            out.push(c.library_limits.fill(&LimitCode {
+                code: label,
+                libraries: &libraries.join(", "),
+            }));
         }
     }
     out

@@ -3,7 +3,7 @@
 
 use askama::Template;
 
-use crate::load::strings::fill;
+use crate::load::pattern::{Count, Pair};
 use crate::model::pages::PageKind;
 
 use super::layout::{Layout, Link};
@@ -46,6 +46,8 @@ pub(crate) struct PickerRow<'a> {
 /// written by hand.
 pub(crate) struct CompareLink {
     pub href: String,
+    /// "1006 vs 1000", by the language's pattern.
+    pub label: String,
     pub code: u16,
     pub name: String,
     pub curated: bool,
@@ -63,19 +65,23 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
         catalog,
         context.language,
         t.index.title.clone(),
-        fill(
-            &t.share.index_description,
-            &[("count", &catalog.codes().len().to_string())],
-        ),
+        t.share.index_description.fill(&Count {
+            count: &catalog.codes().len().to_string(),
+        }),
         context.rel_of(PageKind::Index),
     )
     .without_header_search();
-    let compare_link = |a: u16, b: u16| Link {
-        href: urls.href(&urls.compare(lang, a, b)),
-        label: fill(
-            &t.compare.title,
-            &[("a", &a.min(b).to_string()), ("b", &a.max(b).to_string())],
-        ),
+    let compare_link = |a: u16, b: u16| {
+        let (low, high) = (a.min(b), a.max(b));
+        Link {
+            href: urls.href(&urls.compare(lang, a, b)),
+            label: t.compare.title.fill(&Pair {
+                a: &low.to_string(),
+                b: &high.to_string(),
+                a_name: catalog.code(low).name(),
+                b_name: catalog.code(high).name(),
+            }),
+        }
     };
     let groups = catalog
         .ranges()

@@ -216,7 +216,7 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
         compare: {
             let t = language.strings;
             LookupCompare {
-                title: &t.compare.title,
+                title: t.compare.title.as_str(),
                 differences: &t.headings.differences,
                 which: &t.headings.which,
                 description: &t.headings.description,

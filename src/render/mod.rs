@@ -21,6 +21,7 @@ mod timeouts;
 use askama::Template;
 
 use crate::error::{Error, Result};
+use crate::load::pattern::Pair;
 use crate::model::catalog::{Catalog, Language};
 use crate::model::pages::PageKind;
 use crate::model::ranges;
@@ -76,6 +77,12 @@ impl<'a> PageContext<'a> {
             .filter(|&&other| other != code && self.catalog.has_comparison_page(code, other))
             .map(|&other| index::CompareLink {
                 href: urls.href(&urls.compare(self.lang(), code, other)),
+                label: self.language.strings.compare.title.fill(&Pair {
+                    a: &code.to_string(),
+                    b: &other.to_string(),
+                    a_name: self.catalog.code(code).name(),
+                    b_name: self.catalog.code(other).name(),
+                }),
                 code: other,
                 name: self.catalog.code(other).local_name(self.lang()).to_string(),
                 curated: self

@@ -4,7 +4,7 @@
 
 use askama::Template;
 
-use crate::load::strings::fill;
+use crate::load::pattern::RangeNames;
 use crate::model::pages::PageKind;
 
 use super::layout::{Layout, Link};
@@ -40,18 +40,16 @@ pub(super) fn page<'a>(context: PageContext<'a>, start: u16, end: u16) -> RangeP
         .text(texts, lang, |t| t.summary.as_ref())
         .map(|t| crate::text::markdown::to_plain(t.text))
         .unwrap_or_default();
+    let names = RangeNames {
+        range: &range,
+        title,
+        summary: &summary_text,
+    };
     let layout = Layout::new(
         catalog,
         context.language,
-        fill(&t.range_page.title, &[("range", &range)]),
-        fill(
-            &t.range_page.meta_description,
-            &[
-                ("range", &range),
-                ("title", title),
-                ("summary", &summary_text),
-            ],
-        ),
+        t.range_page.title.fill(&names),
+        t.range_page.meta_description.fill(&names),
         context.rel_of(PageKind::Range(start, end)),
     );
     RangePage {

@@ -5,7 +5,8 @@
 use askama::Template;
 
 use crate::content::{HopKind, LimitKind, ResetBy};
-use crate::load::strings::{TimeoutsStrings, fill};
+use crate::load::pattern::Amount;
+use crate::load::strings::TimeoutsStrings;
 use crate::model::pages::PageKind;
 
 use super::PageContext;
@@ -56,7 +57,7 @@ pub fn duration(words: &TimeoutsStrings, seconds: u64) -> String {
         s if s >= 300 && s % 60 == 0 => (&words.minutes, s / 60),
         s => (&words.seconds, s),
     };
-    fill(pattern, &[("n", &n.to_string())])
+    pattern.fill(&Amount { n: &n.to_string() })
 }
 
 fn size(words: &TimeoutsStrings, bytes: u64) -> String {
@@ -65,7 +66,7 @@ fn size(words: &TimeoutsStrings, bytes: u64) -> String {
         b if b >= 1 << 10 && b % (1 << 10) == 0 => (&words.kibibytes, b >> 10),
         b => (&words.bytes, b),
     };
-    fill(pattern, &[("n", &n.to_string())])
+    pattern.fill(&Amount { n: &n.to_string() })
 }
 
 pub(super) fn page<'a>(context: PageContext<'a>) -> TimeoutsPage<'a> {

@@ -7,7 +7,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::error::Problem;
 use crate::load::source::SourceFile;
-use crate::load::strings::placeholders_of;
+use crate::load::strings::{Strings, Table};
 use crate::model::catalog::Catalog;
 
 use super::placeholders;
@@ -47,7 +47,8 @@ fn check_string(
         problems.push(file.problem(span, format!("the string \"{path}\" is empty")));
         return;
     }
-    let allowed = placeholders_of(path);
+    let segments: Vec<&str> = path.split('.').collect();
+    let allowed = Strings::placeholders_at(&segments).unwrap_or(&[]);
     // Offsets inside the value are offsets in the file for a one-line string
     // without escapes, which every pattern is.
     let start = span.start + 1;
