@@ -305,13 +305,10 @@ mod tests {
             ),
         ] {
             let (sent, local) = if a.sendable { (&a, &b) } else { (&b, &a) };
-            let expected = fill(
-                &c.one_sendable,
-                &[
-                    ("sent", &sent.number().to_string()),
-                    ("local", &local.number().to_string()),
-                ],
-            );
+            let expected = c.one_sendable.fill(&OneSendable {
+                sent: &sent.number().to_string(),
+                local: &local.number().to_string(),
+            });
             assert_eq!(intro_sentences(&c, &a, &b)[2], expected);
         }
     }
