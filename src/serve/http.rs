@@ -78,6 +78,8 @@ pub struct Response {
     pub status: u16,
     pub content_type: &'static str,
     pub body: Vec<u8>,
+    /// Where a redirect (`301`) points.
+    pub location: Option<String>,
 }
 
 impl Response {
@@ -87,6 +89,7 @@ impl Response {
             status,
             content_type: "text/plain; charset=utf-8",
             body: text.into().into_bytes(),
+            location: None,
         }
     }
 
@@ -318,6 +321,9 @@ fn send(
     if response.status == 405 {
         out.extend_from_slice(b"Allow: GET, HEAD\r\n");
     }
+    if let Some(location) = &response.location {
+        out.extend_from_slice(format!("Location: {location}\r\n").as_bytes());
+    }
     out.extend_from_slice(b"\r\n");
     if !head_only {
         out.extend_from_slice(&response.body);
@@ -329,6 +335,7 @@ fn send(
 fn reason(status: u16) -> &'static str {
     match status {
         200 => "OK",
+        301 => "Moved Permanently",
         400 => "Bad Request",
         404 => "Not Found",
         405 => "Method Not Allowed",

@@ -1,8 +1,52 @@
-//! Serving the built site as a static host does: a request path to the file
-//! inside the output it names, never outside it, and the media type to send
-//! it with. `serve` and the tests' Pages-like server share these.
+//! Serving the built site as GitHub Pages does: a request to the file inside
+//! the output it names (never outside it), a directory without its slash
+//! redirected, anything else answered with `404.html`, and the media type.
+//! `serve` and the tests' Pages-like server both answer through [`answer`].
 
 use std::path::{Component, Path, PathBuf};
+
+/// What a static host sends for one request: a status, the file whose
+/// bytes are the body, and where a redirect points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub status: u16,
+    pub file: PathBuf,
+    /// For a 301: the address with its slash.
+    pub location: Option<String>,
+}
+
+/// How GitHub Pages answers a request for `url` when the site in `out` is
+/// published under `prefix` (`/repo`, or `""` at the root): the file, a
+/// redirect for a directory asked for without its slash, or `404.html` with
+/// 404 for anything else.
+pub fn answer(out: &Path, prefix: &str, url: &str) -> Answer {
+    let path = url_path(url);
+    let not_found = Answer {
+        status: 404,
+        file: out.join("404.html"),
+        location: None,
+    };
+    let rest = match path.strip_prefix(prefix) {
+        Some("") => "/",
+        Some(rest) if rest.starts_with('/') => rest,
+        _ => return not_found,
+    };
+    match resolve(out, rest) {
+        Some(file) if !rest.ends_with('/') && out.join(rest.trim_start_matches('/')).is_dir() => {
+            Answer {
+                status: 301,
+                file,
+                location: Some(format!("{path}/")),
+            }
+        }
+        Some(file) => Answer {
+            status: 200,
+            file,
+            location: None,
+        },
+        None => not_found,
+    }
+}
 
 /// The path of a request URL, without query or fragment.
 pub fn url_path(url: &str) -> &str {
@@ -49,6 +93,30 @@ pub fn content_type(path: &Path) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn answers_are_those_of_pages_under_a_sub_path() {
+        let dir = tempfile::tempdir().expect("temp");
+        let out = std::fs::canonicalize(dir.path()).expect("canonical");
+        std::fs::create_dir_all(out.join("1008")).expect("mkdir");
+        std::fs::write(out.join("1008/index.html"), "page").expect("write");
+        std::fs::write(out.join("404.html"), "missing").expect("write");
+        let at = |url| {
+            let a = answer(&out, "/repo", url);
+            (a.status, a.file, a.location)
+        };
+        assert_eq!(
+            at("/repo/1008/?q=1"),
+            (200, out.join("1008/index.html"), None)
+        );
+        assert_eq!(
+            at("/repo/1008"),
+            (301, out.join("1008/index.html"), Some("/repo/1008/".into()))
+        );
+        assert_eq!(at("/repo/4001/"), (404, out.join("404.html"), None));
+        assert_eq!(at("/1008/"), (404, out.join("404.html"), None));
+        assert_eq!(at("/repository/1008/"), (404, out.join("404.html"), None));
+    }
 
     #[test]
     fn paths_never_leave_the_output_directory() {

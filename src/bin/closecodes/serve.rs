@@ -10,7 +10,7 @@ use std::thread;
 use std::time::Duration;
 
 use closecodes::serve::http::{self, Limits, Request, Response};
-use closecodes::serve::static_files::{content_type, resolve, url_path};
+use closecodes::serve::static_files::{answer, content_type, url_path};
 use closecodes::{BuildOptions, Error, LOCK_FILE, LOCK_PART, Project, Result, build};
 use notify::event::{EventKind, ModifyKind};
 use notify::{RecursiveMode, Watcher};
@@ -229,16 +229,20 @@ fn respond(request: &Request, out: &Path, state: &State, script: &str) -> Respon
             status: 200,
             content_type: "application/json",
             body: state.status_json(seen).into_bytes(),
+            location: None,
         };
     }
-    let (status, path) = match resolve(out, url) {
-        Some(path) => (200, path),
-        None => (404, out.join("404.html")),
-    };
-    let Ok(mut body) = std::fs::read(&path) else {
+    let found = answer(out, "", url);
+    if found.location.is_some() {
+        return Response {
+            location: found.location,
+            ..Response::text(301, "")
+        };
+    }
+    let Ok(mut body) = std::fs::read(&found.file) else {
         return Response::text(404, "not found");
     };
-    let content_type = content_type(&path);
+    let content_type = content_type(&found.file);
     if content_type.starts_with("text/html") {
         let html = String::from_utf8_lossy(&body);
         let injected = match html.rfind("</body>") {
@@ -248,8 +252,9 @@ fn respond(request: &Request, out: &Path, state: &State, script: &str) -> Respon
         body = injected.into_bytes();
     }
     Response {
-        status,
+        status: found.status,
         content_type,
         body,
+        location: None,
     }
 }

@@ -1,5 +1,6 @@
-//! Real headless Chromium for tests: a static server that behaves like GitHub
-//! Pages (a sub-path, `404.html` for missing files) and a WebDriver session.
+//! Real headless Chromium for tests: the generator's own server answering as
+//! GitHub Pages does (a sub-path, `404.html` for missing files), and a
+//! WebDriver session.
 
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
@@ -20,38 +21,32 @@ pub fn serve_like_pages(out: &Path, sub_path: &str) -> String {
 /// for a missing file under the sub-path (Lighthouse refuses to measure a
 /// page that answers 404); anything outside the sub-path is always a 404.
 pub fn serve_with_missing_status(out: &Path, sub_path: &str, missing: u16) -> String {
-    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
-    let port = server.server_addr().to_ip().expect("ip").port();
+    use closecodes::serve::http::{self, Limits, Response};
+    use closecodes::serve::static_files::{answer, content_type};
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
     let out = std::fs::canonicalize(out).expect("out");
     let prefix = format!("/{}", sub_path.trim_matches('/'));
     let prefix = if prefix == "/" { String::new() } else { prefix };
     let root = format!("http://127.0.0.1:{port}{prefix}/");
     thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let url = closecodes::serve::static_files::url_path(request.url()).to_string();
-            let found = url.strip_prefix(&prefix).and_then(|rest| {
-                closecodes::serve::static_files::resolve(
-                    &out,
-                    if rest.is_empty() { "/" } else { rest },
-                )
-            });
-            // Pages redirects a directory without its slash; here, like a
-            // plain static host, it falls through to the 404 page.
-            let (status, path) = match found {
-                Some(path) if url.ends_with('/') || !path.ends_with("index.html") => (200, path),
-                _ if url.starts_with(&format!("{prefix}/")) => (missing, out.join("404.html")),
-                _ => (404, out.join("404.html")),
+        http::run(listener, Limits::default(), move |request| {
+            let found = answer(&out, &prefix, &request.path);
+            let status = match found.status {
+                404 if request.path.starts_with(&format!("{prefix}/")) => missing,
+                status => status,
             };
-            let bytes = std::fs::read(&path).unwrap_or_default();
-            let kind = closecodes::serve::static_files::content_type(&path);
-            let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes())
-                .expect("header");
-            let _ = request.respond(
-                tiny_http::Response::from_data(bytes)
-                    .with_status_code(status)
-                    .with_header(header),
-            );
-        }
+            Response {
+                status,
+                content_type: content_type(&found.file),
+                body: if found.location.is_some() {
+                    Vec::new()
+                } else {
+                    std::fs::read(&found.file).unwrap_or_default()
+                },
+                location: found.location,
+            }
+        })
     });
     root
 }
