@@ -3,4 +3,5 @@
 //! as GitHub Pages does. The binary's `serve` and the browser tests share it.
 
 pub mod http;
+mod request;
 pub mod static_files;
