@@ -8,11 +8,12 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use crate::content::{
-    CapturedFile, CodeEntry, ComparisonEntry, Example, Library, Message, RangeEntry, RedirectEntry,
-    SiteSource, Translatable,
+    CapturedFile, CodeEntry, ComparisonEntry, Example, Library, LookupRule, Message, RangeEntry,
+    RedirectEntry, SiteSource, TimeoutsFile, Translatable,
 };
 use crate::error::Problem;
 use crate::load::Content;
+use crate::load::source::SourceFile;
 use crate::load::strings::Strings;
 use crate::model::pages::PageKind;
 use crate::model::plan::{Plan, Redirect};
@@ -162,6 +163,30 @@ impl<'a> Catalog<'a> {
     /// The moves of `redirects.toml`.
     pub(crate) fn moved(&self) -> &[&'a RedirectEntry] {
         &self.redirects
+    }
+
+    /// Where the site's source is, for "edit this page" links.
+    pub fn repository(&self) -> Option<&'a str> {
+        let config = &self.content.config.as_ref()?.value;
+        config.repository.as_ref().map(|r| r.get_ref().as_str())
+    }
+
+    /// The rules of `lookup.toml`.
+    pub fn lookup_rules(&self) -> &'a [LookupRule] {
+        self.content
+            .lookup
+            .as_ref()
+            .map_or(&[], |loaded| loaded.value.rule.as_slice())
+    }
+
+    /// `urls.lock`: every URL and anchor ever published.
+    pub fn url_lock(&self) -> Option<&'a SourceFile> {
+        self.content.url_lock.as_deref()
+    }
+
+    /// `timeouts.toml`, where the site has a timeouts page.
+    pub fn timeouts(&self) -> Option<&'a TimeoutsFile> {
+        self.content.timeouts.as_ref().map(|loaded| &loaded.value)
     }
 
     /// The parsed content the catalog indexes, with file positions.

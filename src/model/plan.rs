@@ -37,7 +37,7 @@ impl<'a> Plan<'a> {
         pages.extend(catalog.ranges().keys().map(|&(s, e)| PageKind::Range(s, e)));
         pages.extend(catalog.codes().keys().map(|&c| PageKind::Code(c)));
         pages.extend(static_pairs.iter().map(|&(a, b)| PageKind::Compare(a, b)));
-        if catalog.content().timeouts.is_some() {
+        if catalog.timeouts().is_some() {
             pages.push(PageKind::Timeouts);
         }
         Plan {
@@ -134,7 +134,7 @@ fn reverse_redirects(
 /// of its address (`/ko/1008-vs-1002/` gives `(1008, 1002)`), where both
 /// codes still exist.
 fn locked_pairs(catalog: &Catalog) -> BTreeSet<(u16, u16)> {
-    let Some(lock) = &catalog.content().url_lock else {
+    let Some(lock) = catalog.url_lock() else {
         return BTreeSet::new();
     };
     lock.text

@@ -182,7 +182,7 @@ struct ApiLimit<'a> {
 
 /// `/api/timeouts.json`, when the site has a timeouts page.
 pub fn timeouts_json(catalog: &Catalog) -> Option<String> {
-    let file = &catalog.content().timeouts.as_ref()?.value;
+    let file = catalog.timeouts()?;
     let urls = catalog.urls();
     Some(json(&ApiTimeouts {
         url: urls.absolute(&urls.page(catalog.default_lang(), PageKind::Timeouts)),

@@ -128,12 +128,7 @@ impl<'a> Layout<'a> {
             sources: catalog.sources().map(Link::from).collect(),
             lookup_data: urls.href(&format!("{}lookup.json", urls.lang_prefix(language.code))),
             header_search: true,
-            repository: catalog
-                .content()
-                .config
-                .as_ref()
-                .and_then(|c| c.value.repository.as_ref())
-                .map(|r| r.get_ref().clone()),
+            repository: catalog.repository().map(str::to_string),
         }
     }
 

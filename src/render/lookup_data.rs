@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::api::script_safe;
-use crate::content::RuleKind;
+use crate::content::{CodeEntry, RuleKind};
 use crate::model::catalog::Catalog;
 use crate::model::pages::{self, PageKind};
 use crate::text::markdown;
@@ -128,57 +128,85 @@ struct LookupRange<'a> {
 pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
     let language = catalog.language(lang);
     let urls = catalog.urls();
-    let codes = catalog
-        .codes()
-        .values()
-        .map(|entry| {
-            let code = entry.number();
-            let texts = entry.text.get_ref();
-            let mut keywords = vec![entry.name().to_string()];
-            keywords.extend(catalog.libraries().iter().filter_map(|l| l.constant(code)));
-            keywords.extend(
-                texts
-                    .values()
-                    .filter_map(|t| t.get_ref().name.as_ref().map(|n| n.get_ref().clone())),
-            );
-            let strong = keywords.len();
-            keywords.extend(texts.values().filter_map(|t| {
-                t.get_ref()
-                    .summary
-                    .as_ref()
-                    .map(|s| markdown::to_plain(s.get_ref()))
-            }));
-            LookupCode {
-                code,
-                name: entry.name(),
-                url: urls.href(&urls.code(lang, code)),
-                summary: catalog
-                    .text(texts, lang, |t| t.summary.as_ref())
-                    .map(|t| markdown::to_plain(t.text))
-                    .unwrap_or_default(),
-                keywords,
-                sendable: entry.sendable,
-                strong,
-                messages: catalog
-                    .messages_for(code)
-                    .map(|m| LookupMessage {
-                        text: m.text.as_str(),
-                        library: catalog.library(m.library.get_ref()).map_or_else(
-                            || m.library.get_ref().clone(),
-                            |l| {
-                                format!(
-                                    "{} {}",
-                                    l.short_name(),
-                                    m.verified.as_ref().map_or("", |v| v.get_ref())
-                                )
-                            },
-                        ),
-                    })
-                    .collect(),
-            }
-        })
-        .collect();
-    let ranges = catalog
+    let t = language.strings;
+    let data = LookupData {
+        languages: catalog.languages().iter().map(|l| l.code).collect(),
+        prefix: urls.lang_prefix(lang),
+        anchors: pages::CODE_ANCHORS,
+        no_results: &t.lookup.no_results,
+        results_label: &t.lookup.results,
+        ranges: lookup_ranges(catalog, lang),
+        codes: catalog
+            .codes()
+            .values()
+            .map(|entry| lookup_code(catalog, entry, lang))
+            .collect(),
+        rules: lookup_rules(catalog, lang),
+        libraries: lookup_libraries(catalog),
+        why: &t.lookup_why,
+        compare: LookupCompare {
+            title: t.compare.title.as_str(),
+            differences: &t.headings.differences,
+            which: &t.headings.which,
+            description: &t.headings.description,
+            when: &t.headings.when,
+            fix: &t.headings.fix,
+            generated: &t.not_found.generated,
+        },
+        timeouts: lookup_timeouts(catalog, lang),
+    };
+    script_safe(&serde_json::to_string(&data).expect("JSON of plain data"))
+}
+
+/// A code with everything a text may call it by: its names and constants
+/// (strong), its summaries, and the real log lines that point at it.
+fn lookup_code<'a>(catalog: &Catalog<'a>, entry: &'a CodeEntry, lang: &str) -> LookupCode<'a> {
+    let urls = catalog.urls();
+    let code = entry.number();
+    let texts = entry.text.get_ref();
+    let mut keywords = vec![entry.name().to_string()];
+    keywords.extend(catalog.libraries().iter().filter_map(|l| l.constant(code)));
+    keywords.extend(
+        texts
+            .values()
+            .filter_map(|t| t.get_ref().name.as_ref().map(|n| n.get_ref().clone())),
+    );
+    let strong = keywords.len();
+    keywords.extend(texts.values().filter_map(|t| {
+        t.get_ref()
+            .summary
+            .as_ref()
+            .map(|s| markdown::to_plain(s.get_ref()))
+    }));
+    LookupCode {
+        code,
+        name: entry.name(),
+        url: urls.href(&urls.code(lang, code)),
+        summary: catalog
+            .text(texts, lang, |t| t.summary.as_ref())
+            .map(|t| markdown::to_plain(t.text))
+            .unwrap_or_default(),
+        keywords,
+        sendable: entry.sendable,
+        strong,
+        messages: catalog
+            .messages_for(code)
+            .map(|m| LookupMessage {
+                text: m.text.as_str(),
+                library: catalog.library(m.library.get_ref()).map_or_else(
+                    || m.library.get_ref().clone(),
+                    |l| {
+                        let release = m.verified.as_ref().map_or("", |v| v.get_ref());
+                        format!("{} {release}", l.short_name())
+                    },
+                ),
+            })
+            .collect(),
+    }
+}
+
+fn lookup_ranges<'a>(catalog: &Catalog<'a>, lang: &str) -> Vec<LookupRange<'a>> {
+    catalog
         .ranges()
         .iter()
         .map(|(&(start, end), entry)| LookupRange {
@@ -189,76 +217,53 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
                 .map(|t| t.text)
                 .unwrap_or_default(),
         })
-        .collect();
-    let data = LookupData {
-        languages: catalog.languages().iter().map(|l| l.code).collect(),
-        prefix: urls.lang_prefix(lang),
-        anchors: pages::CODE_ANCHORS,
-        no_results: &language.strings.lookup.no_results,
-        results_label: &language.strings.lookup.results,
-        ranges,
-        codes,
-        rules: lookup_rules(catalog, lang),
-        libraries: catalog
-            .libraries()
+        .collect()
+}
+
+/// Each library's release and its names for codes, by id.
+fn lookup_libraries<'a>(catalog: &Catalog<'a>) -> BTreeMap<&'a str, LookupLibrary<'a>> {
+    catalog
+        .libraries()
+        .iter()
+        .map(|library| {
+            let names = library
+                .constants
+                .iter()
+                .filter_map(|(code, name)| Some((name.get_ref().as_str(), code.parse().ok()?)))
+                .collect();
+            let label = format!("{} {}", library.short_name(), library.verified());
+            (library.id(), LookupLibrary { label, names })
+        })
+        .collect()
+}
+
+/// `/timeouts/` and its hops, for texts that name a duration.
+fn lookup_timeouts<'a>(catalog: &Catalog<'a>, lang: &str) -> Option<LookupTimeouts<'a>> {
+    let file = catalog.timeouts()?;
+    let urls = catalog.urls();
+    Some(LookupTimeouts {
+        url: urls.href(&urls.page(lang, PageKind::Timeouts)),
+        title: catalog
+            .text(file.text.get_ref(), lang, |t| t.title.as_ref())
+            .map(|t| t.text)
+            .unwrap_or_default(),
+        hops: file
+            .hop
             .iter()
-            .map(|library| {
-                let names = library
-                    .constants
-                    .iter()
-                    .filter_map(|(code, name)| Some((name.get_ref().as_str(), code.parse().ok()?)))
-                    .collect();
-                let label = format!("{} {}", library.short_name(), library.verified());
-                (library.id(), LookupLibrary { label, names })
+            .map(|hop| LookupHop {
+                id: hop.id.get_ref(),
+                name: &hop.name,
+                idle: hop.idle,
+                lifetime: hop.lifetime,
             })
             .collect(),
-        why: &language.strings.lookup_why,
-        compare: {
-            let t = language.strings;
-            LookupCompare {
-                title: t.compare.title.as_str(),
-                differences: &t.headings.differences,
-                which: &t.headings.which,
-                description: &t.headings.description,
-                when: &t.headings.when,
-                fix: &t.headings.fix,
-                generated: &t.not_found.generated,
-            }
-        },
-        timeouts: catalog
-            .content()
-            .timeouts
-            .as_ref()
-            .map(|loaded| LookupTimeouts {
-                url: urls.href(&urls.page(lang, PageKind::Timeouts)),
-                title: catalog
-                    .text(loaded.value.text.get_ref(), lang, |t| t.title.as_ref())
-                    .map(|t| t.text)
-                    .unwrap_or_default(),
-                hops: loaded
-                    .value
-                    .hop
-                    .iter()
-                    .map(|hop| LookupHop {
-                        id: hop.id.get_ref(),
-                        name: &hop.name,
-                        idle: hop.idle,
-                        lifetime: hop.lifetime,
-                    })
-                    .collect(),
-            }),
-    };
-    script_safe(&serde_json::to_string(&data).expect("JSON of plain data"))
+    })
 }
 
 fn lookup_rules<'a>(catalog: &Catalog<'a>, lang: &str) -> Vec<LookupRuleData<'a>> {
-    let Some(loaded) = &catalog.content().lookup else {
-        return Vec::new();
-    };
     let urls = catalog.urls();
-    loaded
-        .value
-        .rule
+    catalog
+        .lookup_rules()
         .iter()
         .map(|rule| LookupRuleData {
             kind: rule.kind,

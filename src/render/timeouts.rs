@@ -4,9 +4,10 @@
 
 use askama::Template;
 
-use crate::content::{HopKind, LimitKind, ResetBy};
+use crate::content::{Hop, HopKind, Library, LimitKind, ResetBy};
 use crate::load::pattern::Amount;
 use crate::load::strings::TimeoutsStrings;
+use crate::model::catalog::Text;
 use crate::model::pages::PageKind;
 
 use super::PageContext;
@@ -78,12 +79,7 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> TimeoutsPage<'a> {
         .timeouts
         .as_ref()
         .expect("validation requires the timeouts strings");
-    let file = &catalog
-        .content()
-        .timeouts
-        .as_ref()
-        .expect("a page kind")
-        .value;
+    let file = catalog.timeouts().expect("a page kind");
     let texts = file.text.get_ref();
     let title = catalog
         .text(texts, lang, |t| t.title.as_ref())
@@ -100,72 +96,16 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> TimeoutsPage<'a> {
         summary,
         context.rel_of(PageKind::Timeouts),
     );
-    let or_none = |value: Option<u32>| {
-        value.map_or_else(|| words.none.clone(), |s| duration(words, s.into()))
-    };
     let hops = file
         .hop
         .iter()
-        .map(|hop| HopRow {
-            id: hop.id.get_ref(),
-            name: &hop.name,
-            kind: match hop.kind {
-                HopKind::Proxy => &words.proxy,
-                HopKind::LoadBalancer => &words.load_balancer,
-                HopKind::Cdn => &words.cdn,
-                HopKind::Platform => &words.platform,
-                HopKind::Network => &words.network,
-            },
-            idle: or_none(hop.idle),
-            lifetime: or_none(hop.lifetime),
-            setting: hop.setting.as_deref(),
-            reset_by: match hop.reset_by {
-                Some(ResetBy::Traffic) => &words.reset_traffic,
-                Some(ResetBy::BackendTraffic) => &words.reset_backend,
-                Some(ResetBy::ClientTraffic) => &words.reset_client,
-                Some(ResetBy::Nothing) => &words.reset_nothing,
-                None => "",
-            },
-            source: hop.source.get_ref(),
-            verified: &hop.verified,
-            note: prose::render(
-                catalog,
-                hop.text
-                    .get_key_value(lang)
-                    .or_else(|| hop.text.get_key_value(catalog.default_lang()))
-                    .and_then(|(l, t)| {
-                        t.note.as_ref().map(|n| crate::model::catalog::Text {
-                            text: n.get_ref(),
-                            lang: l,
-                        })
-                    }),
-                lang,
-            ),
-        })
+        .map(|hop| hop_row(context, words, hop))
         .collect();
     let libraries = catalog
         .libraries()
         .iter()
         .filter(|l| !l.limit.is_empty())
-        .map(|library| {
-            let value = |kind: LimitKind| {
-                library.limit.iter().find(|l| l.kind == kind).map(|l| {
-                    match (l.value, kind.is_time()) {
-                        (0, _) => words.off.clone(),
-                        (v, true) => duration(words, v),
-                        (v, false) => size(words, v),
-                    }
-                })
-            };
-            LibraryRow {
-                name: &library.name,
-                verified: library.verified(),
-                ping: value(LimitKind::PingInterval).unwrap_or_default(),
-                pong: value(LimitKind::PongTimeout).unwrap_or_default(),
-                idle: value(LimitKind::Idle).unwrap_or_default(),
-                message_size: value(LimitKind::MessageSize).unwrap_or_default(),
-            }
-        })
+        .map(|library| library_row(words, library))
         .collect();
     TimeoutsPage {
         layout,
@@ -177,5 +117,72 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> TimeoutsPage<'a> {
         heartbeats: prose::field(catalog, texts, lang, |t| t.heartbeats.as_ref()),
         hops,
         libraries,
+    }
+}
+
+/// One hop of the table, with its note in the page's language.
+fn hop_row<'a>(context: PageContext<'a>, words: &'a TimeoutsStrings, hop: &'a Hop) -> HopRow<'a> {
+    let catalog = context.catalog;
+    let lang = context.lang();
+    let or_none = |value: Option<u32>| {
+        value.map_or_else(|| words.none.clone(), |s| duration(words, s.into()))
+    };
+    let note = hop
+        .text
+        .get_key_value(lang)
+        .or_else(|| hop.text.get_key_value(catalog.default_lang()))
+        .and_then(|(l, t)| {
+            t.note.as_ref().map(|n| Text {
+                text: n.get_ref(),
+                lang: l,
+            })
+        });
+    HopRow {
+        id: hop.id.get_ref(),
+        name: &hop.name,
+        kind: match hop.kind {
+            HopKind::Proxy => &words.proxy,
+            HopKind::LoadBalancer => &words.load_balancer,
+            HopKind::Cdn => &words.cdn,
+            HopKind::Platform => &words.platform,
+            HopKind::Network => &words.network,
+        },
+        idle: or_none(hop.idle),
+        lifetime: or_none(hop.lifetime),
+        setting: hop.setting.as_deref(),
+        reset_by: match hop.reset_by {
+            Some(ResetBy::Traffic) => &words.reset_traffic,
+            Some(ResetBy::BackendTraffic) => &words.reset_backend,
+            Some(ResetBy::ClientTraffic) => &words.reset_client,
+            Some(ResetBy::Nothing) => &words.reset_nothing,
+            None => "",
+        },
+        source: hop.source.get_ref(),
+        verified: &hop.verified,
+        note: prose::render(catalog, note, lang),
+    }
+}
+
+/// One library's defaults that end connections.
+fn library_row<'a>(words: &TimeoutsStrings, library: &'a Library) -> LibraryRow<'a> {
+    let value = |kind: LimitKind| {
+        library
+            .limit
+            .iter()
+            .find(|l| l.kind == kind)
+            .map(|l| match (l.value, kind.is_time()) {
+                (0, _) => words.off.clone(),
+                (v, true) => duration(words, v),
+                (v, false) => size(words, v),
+            })
+            .unwrap_or_default()
+    };
+    LibraryRow {
+        name: &library.name,
+        verified: library.verified(),
+        ping: value(LimitKind::PingInterval),
+        pong: value(LimitKind::PongTimeout),
+        idle: value(LimitKind::Idle),
+        message_size: value(LimitKind::MessageSize),
     }
 }

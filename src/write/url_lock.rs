@@ -36,7 +36,7 @@ pub fn published(catalog: &Catalog) -> BTreeSet<String> {
         out.insert(format!("/api/{code}.json"));
         out.insert(format!("/{code}.txt"));
     }
-    if catalog.content().timeouts.is_some() {
+    if catalog.timeouts().is_some() {
         out.insert("/api/timeouts.json".to_string());
     }
     for fixed in [
@@ -52,7 +52,7 @@ pub fn published(catalog: &Catalog) -> BTreeSet<String> {
 
 /// Locked lines the catalog would no longer publish.
 pub fn verify(catalog: &Catalog, published: &BTreeSet<String>) -> Vec<Problem> {
-    let Some(lock) = &catalog.content().url_lock else {
+    let Some(lock) = catalog.url_lock() else {
         return Vec::new();
     };
     // A redirect page carries any #anchor on to the page it sends to: moving a
@@ -101,7 +101,7 @@ pub fn verify(catalog: &Catalog, published: &BTreeSet<String>) -> Vec<Problem> {
 /// Writes the lock: what it held plus what is published now.
 pub fn update(path: &Path, catalog: &Catalog, published: &BTreeSet<String>) -> Result<()> {
     let mut lines: BTreeSet<String> = published.clone();
-    if let Some(lock) = &catalog.content().url_lock {
+    if let Some(lock) = catalog.url_lock() {
         lines.extend(
             lock.text
                 .lines()
