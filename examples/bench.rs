@@ -28,7 +28,7 @@
 
 #[path = "common/hugo.rs"]
 mod hugo;
-#[path = "common/synth.rs"]
+#[path = "../tests/site/common/synth.rs"]
 mod synth;
 
 use std::path::{Path, PathBuf};
@@ -186,7 +186,7 @@ fn main() {
 
     let mut sites: Vec<(String, PathBuf)> = Vec::new();
     let real = work.join("real");
-    copy_dir(&repo.join("content"), &real.join("content"));
+    synth::copy_dir(&repo.join("content"), &real.join("content"));
     sites.push(("real site".into(), real.join("content")));
     for n in [100u16, 200, 1000] {
         let dir = work.join(format!("synth-{n}"));
@@ -434,16 +434,4 @@ fn serve_reload(content: &Path, runs: usize) {
         times.len(),
         median(times) * 1000.0
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
-        if entry.file_type().is_dir() {
-            std::fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            std::fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
 }

@@ -2,7 +2,8 @@
 //! `cargo run --release --example synth -- N DIR`, then build it with
 //! `cargo run --release -- --content DIR/content --out DIR/public`.
 
-#[path = "common/synth.rs"]
+#[path = "../tests/site/common/synth.rs"]
+#[allow(dead_code)] // this example only writes a site; the benchmark also copies
 mod synth;
 
 use std::path::{Path, PathBuf};

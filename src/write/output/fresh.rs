@@ -115,7 +115,7 @@ pub fn up_to_date(
     else {
         return Ok(None);
     };
-    let _lock = lock(&lock_path, &absolute)?;
+    let _lock = lock(&lock_path, &absolute, "checking whether it is up to date")?;
     // The link may have moved while this build waited for the lock.
     if fs::read_link(&absolute).ok().as_deref() != Some(points_at.as_path()) {
         return Ok(None);

@@ -56,7 +56,7 @@ pub(crate) fn claim(target: &Path, root: &Path, sources: &[PathBuf]) -> Result<P
     };
     fs::create_dir_all(&parent).map_err(io_error(&parent))?;
     let (lock_path, slots) = beside(&parent, &name);
-    let lock = lock(&lock_path, &absolute)?;
+    let lock = lock(&lock_path, &absolute, "writing")?;
     let active = active_slot(&absolute, &slots).map_err(refuse)?;
     let staging = match &active {
         Some(active) if *active == slots[0] => slots[1].clone(),
@@ -127,8 +127,9 @@ pub(crate) fn beside(parent: &Path, name: &str) -> (PathBuf, [PathBuf; 2]) {
 }
 
 /// Takes the lock at `path`, waiting while another build holds it, and
-/// writes this process's id into it for the message the other one shows.
-pub(crate) fn lock(path: &Path, output: &Path) -> Result<fs::File> {
+/// writes this process's id into it for the message the other one shows;
+/// `before` says what this build waits to do.
+pub(crate) fn lock(path: &Path, output: &Path, before: &str) -> Result<fs::File> {
     let mut file = fs::OpenOptions::new()
         .create(true)
         .truncate(false)
@@ -162,7 +163,7 @@ pub(crate) fn lock(path: &Path, output: &Path) -> Result<fs::File> {
         }
         if !told {
             eprintln!(
-                "{}: {holder} is writing {}; waiting for it",
+                "{}: {holder} is writing {}; waiting for it before {before}",
                 path.display(),
                 output.display()
             );

@@ -4,7 +4,6 @@
 pub mod browser;
 pub mod process;
 pub mod serve;
-#[path = "../../../examples/common/synth.rs"]
 pub mod synth;
 
 use std::collections::BTreeMap;
@@ -53,6 +52,15 @@ pub fn require<T>(tool: Option<T>, reason: &str) -> Option<T> {
         eprintln!("skipping: {reason}");
     }
     tool
+}
+
+/// How many random inputs the fuzz tests try between them: `FUZZ_CASES`, or
+/// 2,000 so that `cargo test` stays quick; `.ci/run` asks for 100,000.
+pub fn fuzz_cases() -> u32 {
+    std::env::var("FUZZ_CASES")
+        .ok()
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(2_000)
 }
 
 /// An empty directory under `target/`, removed when dropped.
@@ -189,18 +197,7 @@ pub fn edit_file(path: &Path, from: &str, to: &str) {
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
 }
 
-/// Copies a directory tree.
-pub fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.expect("walk");
-        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).expect("mkdir");
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
+pub use synth::copy_dir;
 
 /// Every file under `dir` (following the output link) and its bytes.
 pub fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {

@@ -12,6 +12,10 @@ async fn url_after_load(client: &fantoccini::Client, start: &str, expected_suffi
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn the_404_page_and_redirects_lead_to_the_right_page_and_anchor() {
     let site = common::build(&common::mini_content(), Some(common::BASE));
     let Some(session) = browser::open(&site.out).await else {
@@ -54,6 +58,10 @@ async fn the_404_page_and_redirects_lead_to_the_right_page_and_anchor() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn the_404_page_keeps_the_language_of_the_address() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;

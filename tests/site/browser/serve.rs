@@ -47,6 +47,10 @@ impl Drop for Serve {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn serve_reloads_on_edit_and_shows_content_errors() {
     let Some(browser) = browser::start().await else {
         return;

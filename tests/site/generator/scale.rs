@@ -26,6 +26,10 @@ fn site_with_private_codes() -> common::Built {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn unrelated_private_pairs_have_no_page_and_the_404_page_puts_them_together() {
     let site = site_with_private_codes();
     for (rel, exists) in [

@@ -193,3 +193,17 @@ pub fn write_site(repo: &Path, n: u16, dir: &Path) -> io::Result<()> {
     }
     Ok(())
 }
+
+/// Copies a directory tree (the benchmark's copies of the real content and
+/// the tests' scratch copies).
+pub fn copy_dir(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.expect("walk");
+        let target = to.join(entry.path().strip_prefix(from).expect("prefix"));
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).expect("mkdir");
+        } else {
+            fs::copy(entry.path(), &target).expect("copy");
+        }
+    }
+}

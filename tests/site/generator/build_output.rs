@@ -43,12 +43,8 @@ fn writes_every_page_kind_and_data_file() {
 
 #[test]
 fn the_built_site_has_no_broken_link_anchor_or_hreflang() {
-    let site = common::build(
-        &common::mini_content(),
-        Some("https://example.github.io/repo/"),
-    );
-    let urls =
-        closecodes::model::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
+    let site = common::build(&common::mini_content(), Some(common::BASE));
+    let urls = closecodes::model::urls::Urls::new(common::BASE, "en").expect("urls");
     let problems = closecodes::check::check_site(&site.out, &urls);
     assert!(problems.is_empty(), "{problems:#?}");
 }

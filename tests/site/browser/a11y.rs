@@ -43,6 +43,10 @@ async fn axe_failures(extra: &[&str], paths: &[&str]) -> Option<Vec<String>> {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    any(no_browser, no_checker),
+    ignore = "needs Chromium and axe-core: apt-get install chromium chromium-driver; cd .ci && npm ci"
+)]
 async fn axe_finds_no_violation_on_each_kind_of_page_in_both_languages() {
     let paths = [
         "",
@@ -64,6 +68,10 @@ async fn axe_finds_no_violation_on_each_kind_of_page_in_both_languages() {
 
 /// Coloured code and muted text must stay readable on the dark background.
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    any(no_browser, no_checker),
+    ignore = "needs Chromium and axe-core: apt-get install chromium chromium-driver; cd .ci && npm ci"
+)]
 async fn axe_finds_no_violation_in_the_dark_theme() {
     let dark = ["--blink-settings=preferredColorScheme=0"];
     let paths = ["", "1006/", "ko/1015/", "4000-4999/"];
@@ -74,6 +82,10 @@ async fn axe_finds_no_violation_in_the_dark_theme() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    any(no_browser, no_checker),
+    ignore = "needs Chromium and axe-core: apt-get install chromium chromium-driver; cd .ci && npm ci"
+)]
 async fn the_lookup_works_from_the_keyboard() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;

@@ -91,6 +91,7 @@ fn in_private_mounts(scratch: &Scratch, script: &str) -> Option<Run> {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn a_read_only_output_fails_the_build_and_keeps_the_site() {
     let (scratch, out) = built();
     let before = snapshot(&out);
@@ -108,6 +109,7 @@ fn a_read_only_output_fails_the_build_and_keeps_the_site() {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn a_full_filesystem_fails_the_build_and_keeps_the_site() {
     let scratch = Scratch::mini();
     // The site is built on a small tmpfs that is then filled up; copies of

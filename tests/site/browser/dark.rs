@@ -32,6 +32,10 @@ async fn background(flags: &[&str]) -> Option<f64> {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn the_dark_theme_follows_the_system_setting() {
     let Some(light) = background(&["--blink-settings=preferredColorScheme=1"]).await else {
         return;

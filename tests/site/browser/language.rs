@@ -7,6 +7,10 @@ use crate::common::browser;
 use fantoccini::Locator;
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn switching_language_keeps_the_page_and_the_anchor() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;

@@ -24,7 +24,7 @@ const VALID: &[u8] = b"GET /1006/?q=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: */*
 #[test]
 fn the_request_parser_never_panics_on_random_heads() {
     let mut runner = TestRunner::new(Config {
-        cases: 20_000,
+        cases: crate::common::fuzz_cases() / 5,
         failure_persistence: None,
         ..Config::default()
     });
@@ -91,6 +91,7 @@ fn tricky(rng: &mut Rng) -> Vec<u8> {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn serve_survives_random_bytes_for_a_bounded_time() {
     let scratch = Scratch::mini();
     let mut serve = Serve::start(&scratch.content, &scratch.out());

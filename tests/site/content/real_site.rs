@@ -52,12 +52,7 @@ fn every_url_of_the_spec_exists_in_every_language() {
                 );
                 let reversed = site.page(&format!("{prefix}{b}-vs-{a}/"));
                 let canonical = attrs(&reversed, "link[rel=canonical]", "href");
-                assert_eq!(
-                    canonical,
-                    [format!(
-                        "https://example.github.io/repo/{prefix}{a}-vs-{b}/"
-                    )]
-                );
+                assert_eq!(canonical, [format!("{}{prefix}{a}-vs-{b}/", common::BASE)]);
             }
         }
     }
@@ -92,8 +87,7 @@ fn the_site_documents_exactly_the_registered_codes() {
 
 #[test]
 fn every_internal_link_anchor_and_hreflang_resolves() {
-    let urls =
-        closecodes::model::urls::Urls::new("https://example.github.io/repo/", "en").expect("urls");
+    let urls = closecodes::model::urls::Urls::new(common::BASE, "en").expect("urls");
     let problems = closecodes::check::check_site(&site().out, &urls);
     assert!(
         problems.is_empty(),
@@ -259,7 +253,7 @@ fn facts_in_the_json_follow_rfc_6455_and_whatwg() {
         );
         assert_eq!(
             code["url"].as_str(),
-            Some(format!("https://example.github.io/repo/{n}/").as_str())
+            Some(format!("{}{n}/", common::BASE).as_str())
         );
     }
 }
@@ -299,7 +293,7 @@ fn the_sitemap_lists_every_page_with_its_alternates_under_the_sub_path() {
     assert_eq!(locs.len(), (19 + 171 + 4 + 1 + 1) * 2);
     for loc in &locs {
         let rel = loc
-            .strip_prefix("https://example.github.io/repo/")
+            .strip_prefix(common::BASE)
             .unwrap_or_else(|| panic!("{loc}"));
         assert!(site.exists(&format!("{rel}index.html")), "{loc}");
     }
@@ -316,7 +310,7 @@ fn the_sitemap_lists_every_page_with_its_alternates_under_the_sub_path() {
         site.read("robots.txt")
             .lines()
             .find(|l| l.starts_with("Sitemap:")),
-        Some("Sitemap: https://example.github.io/repo/sitemap.xml")
+        Some(format!("Sitemap: {}sitemap.xml", common::BASE).as_str())
     );
     assert!(site.exists(".nojekyll"));
 }
@@ -347,14 +341,8 @@ fn each_code_has_json_with_every_language_and_plain_text_for_curl() {
 
 #[test]
 fn two_builds_of_the_real_site_are_byte_identical() {
-    let a = common::build(
-        &common::real_content(),
-        Some("https://example.github.io/repo/"),
-    );
-    let b = common::build(
-        &common::real_content(),
-        Some("https://example.github.io/repo/"),
-    );
+    let a = common::build(&common::real_content(), Some(common::BASE));
+    let b = common::build(&common::real_content(), Some(common::BASE));
     let files = |out: &std::path::Path| -> Vec<(String, Vec<u8>)> {
         let root = fs::canonicalize(out).expect("out");
         let mut all: Vec<_> = walkdir::WalkDir::new(&root)

@@ -27,6 +27,10 @@ async fn viewport(client: &Client, width: u32, height: u32) {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn the_first_screen_shows_the_code_its_meaning_and_how_to_fix_it() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;
@@ -77,6 +81,10 @@ async fn the_first_screen_shows_the_code_its_meaning_and_how_to_fix_it() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn nothing_breaks_inside_a_number_and_no_page_scrolls_sideways_on_a_phone() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;
@@ -123,6 +131,10 @@ async fn nothing_breaks_inside_a_number_and_no_page_scrolls_sideways_on_a_phone(
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn the_header_search_works_from_any_page_by_keyboard() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;
@@ -186,6 +198,10 @@ async fn the_header_search_works_from_any_page_by_keyboard() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn example_tabs_keep_the_language_and_every_code_block_can_be_copied() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;

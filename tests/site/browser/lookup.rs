@@ -59,6 +59,10 @@ async fn first_result(client: &fantoccini::Client, query: &str) -> Option<String
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn every_case_and_every_real_log_line_finds_its_page_first() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;
@@ -99,6 +103,10 @@ async fn every_case_and_every_real_log_line_finds_its_page_first() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn a_query_in_the_address_opens_with_results_and_enter_goes_to_the_best() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;
@@ -215,6 +223,10 @@ async fn first_results(client: &fantoccini::Client, queries: &[&str]) -> Vec<Opt
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn every_captured_line_lands_on_its_page_in_every_language() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;
@@ -271,6 +283,10 @@ async fn every_captured_line_lands_on_its_page_in_every_language() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
 async fn each_result_says_why_it_was_offered() {
     let Some(session) = browser::open(&common::real_site().out).await else {
         return;

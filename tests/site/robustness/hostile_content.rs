@@ -79,6 +79,7 @@ fn error(run: &Run, file: &str, message: &str) {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn a_50_mb_markdown_field_builds_its_page() {
     let scratch = Scratch::mini();
     let paragraph = "The server closes the connection when its session ends.\n\n";
@@ -97,6 +98,7 @@ fn a_50_mb_markdown_field_builds_its_page() {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn ten_thousand_list_items_build_their_page() {
     let scratch = Scratch::mini();
     let items: String = (0..10_000).map(|i| format!("- item {i}\n")).collect();
@@ -110,6 +112,7 @@ fn ten_thousand_list_items_build_their_page() {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn ten_thousand_levels_of_quotes_build_their_page() {
     let scratch = Scratch::mini();
     let deep = format!("{} the bottom\n", ">".repeat(10_000));
@@ -127,6 +130,7 @@ fn ten_thousand_levels_of_quotes_build_their_page() {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn a_toml_file_with_100000_keys_is_an_error_at_the_first_unknown_one() {
     let scratch = Scratch::mini();
     let keys: String = (0..100_000).map(|i| format!("key{i} = {i}\n")).collect();
@@ -138,6 +142,7 @@ fn a_toml_file_with_100000_keys_is_an_error_at_the_first_unknown_one() {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn a_link_to_a_content_file_outside_builds_its_page() {
     let scratch = Scratch::mini();
     let outside = scratch.root().join("outside.toml");
@@ -151,6 +156,7 @@ fn a_link_to_a_content_file_outside_builds_its_page() {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn links_out_to_the_root_or_a_device_are_errors_not_a_walk_or_a_read() {
     let scratch = Scratch::mini();
     let link = |target: &str, rel: &str| {
@@ -170,6 +176,7 @@ fn links_out_to_the_root_or_a_device_are_errors_not_a_walk_or_a_read() {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn a_file_name_that_is_not_utf8_is_an_error() {
     let scratch = Scratch::mini();
     let name = OsStr::from_bytes(b"40\xff1.toml");

@@ -1,6 +1,6 @@
 //! Random TOML and Markdown fed to the loader and the renderer: each input
 //! gives an error or safe output, never a panic. `FUZZ_CASES` sets how many
-//! inputs each property gets (100 000 by default, split across properties).
+//! inputs the properties get between them (see [`crate::common::fuzz_cases`]).
 
 use closecodes::content::CodeEntry;
 use closecodes::load::parse_str;
@@ -8,15 +8,10 @@ use closecodes::text::markdown;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
 
-fn cases() -> u32 {
-    std::env::var("FUZZ_CASES")
-        .ok()
-        .and_then(|n| n.parse().ok())
-        .unwrap_or(100_000)
-}
+use crate::common::fuzz_cases as cases;
 
 /// A valid entry the random edits start from.
-const VALID: &str = include_str!("../fixtures/code_1008.toml");
+const VALID: &str = include_str!("../../fixtures/code_1008.toml");
 
 /// Markdown made of the pieces that matter: markup, links of every scheme,
 /// raw HTML, entities, code spans, nesting.

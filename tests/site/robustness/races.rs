@@ -17,7 +17,11 @@ const SERVE_RACES: usize = 4;
 
 /// The wait message of a build, which must name the lock.
 fn waited(run: &Run, lock: &str) -> bool {
-    let line = run.stderr.lines().find(|l| l.contains("waiting"));
+    // A wait to check freshness can end before the other build writes.
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.contains("waiting for it before writing"));
     if let Some(line) = line {
         assert!(
             line.contains(lock),

@@ -64,6 +64,7 @@ fn edit_and_wait(serve: &Serve, scratch: &Scratch, from: &str, to: &str) {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn serve_answers_5000_requests_from_50_clients_while_it_rebuilds() {
     let scratch = Scratch::mini();
     let out = scratch.out();

@@ -38,6 +38,7 @@ fn changes(from: &Site, to: &Site) -> (usize, usize, usize) {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
     let temp = common::temp_dir();
     common::synth::write_site(&common::repo(), CODES, temp.path()).expect("synth site");

@@ -31,6 +31,7 @@ fn start() -> (Scratch, Serve) {
 }
 
 #[test]
+#[ignore = "torture: .ci/run runs it (cargo test -- --include-ignored)"]
 fn slow_clients_are_closed_and_do_not_hold_up_others() {
     let (_scratch, mut serve) = start();
     let addr = serve.addr;

@@ -1,0 +1,12 @@
+//! What a reader sees and does in headless Chromium: reading on a phone and
+//! a laptop, the lookup, the 404 page, languages, the dark theme, axe,
+//! `serve`'s live reload, and Lighthouse (which runs on its own).
+
+mod a11y;
+mod dark;
+mod language;
+mod lighthouse;
+mod lookup;
+mod reading;
+mod redirects;
+mod serve;

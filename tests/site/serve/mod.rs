@@ -1,0 +1,5 @@
+//! `serve`'s HTTP server under strange, slow, random and heavy requests.
+
+mod fuzz;
+mod hostile;
+mod load;
