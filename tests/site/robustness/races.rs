@@ -15,20 +15,18 @@ const CODES: u16 = 30;
 const RACES: usize = 8;
 const SERVE_RACES: usize = 4;
 
-/// The wait message of a build, which must name the lock.
-fn waited(run: &Run, lock: &str) -> bool {
-    // A wait to check freshness can end before the other build writes.
-    let line = run
-        .stderr
-        .lines()
-        .find(|l| l.contains("waiting for it before writing"));
-    if let Some(line) = line {
+/// Whether a build waited for the lock (`before`: to check freshness or to
+/// write; `""`: either), checking that the message names the lock.
+fn waited(run: &Run, lock: &str, before: &str) -> bool {
+    for line in run.stderr.lines().filter(|l| l.contains("waiting for it")) {
         assert!(
             line.contains(lock),
             "the wait does not name the lock: {line}"
         );
     }
-    line.is_some()
+    run.stderr
+        .lines()
+        .any(|l| l.contains(&format!("waiting for it before {before}")))
 }
 
 #[test]
@@ -74,11 +72,12 @@ fn two_builds_into_one_output_take_turns() {
             "race {race}: a mix of the two builds: {}",
             differences(&seen, &sites[0])
         );
-        let waiting: Vec<bool> = runs.iter().map(|r| waited(r, &lock)).collect();
+        // The one that waited to write wrote last; a wait to check
+        // freshness may end before the other build writes.
+        let waiting: Vec<bool> = runs.iter().map(|r| waited(r, &lock, "writing")).collect();
         if let [a, b] = waiting[..]
             && a != b
         {
-            // The one that waited wrote last.
             let last = if a { order[0] } else { order[1] };
             assert_eq!(
                 which,
@@ -86,7 +85,7 @@ fn two_builds_into_one_output_take_turns() {
                 "race {race}: the waiting build did not write last"
             );
         }
-        waits += waiting.iter().filter(|w| **w).count();
+        waits += runs.iter().filter(|r| waited(r, &lock, "")).count();
     }
     eprintln!("races: {RACES} pairs of builds at once, {waits} waited for the lock");
     assert!(
@@ -121,7 +120,7 @@ fn a_serve_rebuild_and_a_build_take_turns() {
             .stdin(Stdio::null());
         let run = process::run(&mut command, Duration::from_secs(120));
         assert!(run.status.success(), "race {race}: {}", run.stderr);
-        waits += usize::from(waited(&run, &lock));
+        waits += usize::from(waited(&run, &lock, ""));
         let site = cli_site.get_or_insert_with(|| {
             // The build's own site, alone: what a mix would differ from.
             let alone = temp.path().join("alone");
