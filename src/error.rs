@@ -106,7 +106,7 @@ fn display_problems(problems: &[Problem]) -> String {
 }
 
 /// Adds the path to an I/O error.
-pub fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
+pub(crate) fn io_error(path: &Path) -> impl FnOnce(std::io::Error) -> Error + '_ {
     move |source| Error::Io {
         path: path.to_path_buf(),
         source,

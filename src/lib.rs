@@ -7,6 +7,10 @@
 //! previous site only when everything succeeded. `serve` lives in the
 //! binary; the library keeps what a test server shares with it.
 
+// Items are as public as their module: a `pub` inside a private module
+// would say what is not true.
+#![warn(unreachable_pub)]
+
 // The ground: what every stage may use.
 #[doc(hidden)]
 pub mod content;

@@ -14,7 +14,7 @@ use crate::text::markdown;
 
 /// One code in `/api/codes.json`.
 #[derive(Serialize)]
-pub struct ApiCode<'a> {
+pub(crate) struct ApiCode<'a> {
     pub code: u16,
     pub name: &'a str,
     pub range: String,
@@ -90,7 +90,7 @@ struct ApiCodes {
 }
 
 /// `/api/codes.json`.
-pub fn codes_json(catalog: &Catalog) -> String {
+pub(crate) fn codes_json(catalog: &Catalog) -> String {
     json(&ApiCodes {
         codes: catalog
             .codes()
@@ -101,7 +101,7 @@ pub fn codes_json(catalog: &Catalog) -> String {
 }
 
 /// `/api/<code>.json`.
-pub fn code_json(catalog: &Catalog, entry: &CodeEntry) -> String {
+pub(crate) fn code_json(catalog: &Catalog, entry: &CodeEntry) -> String {
     let code = entry.number();
     let urls = catalog.urls();
     let text = entry
@@ -181,7 +181,7 @@ struct ApiLimit<'a> {
 }
 
 /// `/api/timeouts.json`, when the site has a timeouts page.
-pub fn timeouts_json(catalog: &Catalog) -> Option<String> {
+pub(crate) fn timeouts_json(catalog: &Catalog) -> Option<String> {
     let file = catalog.timeouts()?;
     let urls = catalog.urls();
     Some(json(&ApiTimeouts {
@@ -226,7 +226,7 @@ pub fn timeouts_json(catalog: &Catalog) -> Option<String> {
 }
 
 /// `/<code>.txt`: the code's page in the default language as plain text.
-pub fn code_text(catalog: &Catalog, entry: &CodeEntry) -> String {
+pub(crate) fn code_text(catalog: &Catalog, entry: &CodeEntry) -> String {
     let lang = catalog.default_lang();
     let t = catalog.default_language().strings;
     let code = entry.number();
@@ -262,7 +262,7 @@ pub fn code_text(catalog: &Catalog, entry: &CodeEntry) -> String {
 }
 
 /// `sitemap.xml` with an `xhtml:link` alternate per language and `x-default`.
-pub fn sitemap(catalog: &Catalog, kinds: &[PageKind]) -> String {
+pub(crate) fn sitemap(catalog: &Catalog, kinds: &[PageKind]) -> String {
     let urls = catalog.urls();
     let rel = |kind: PageKind, lang: &str| urls.page(lang, kind);
     let mut out = String::from(
@@ -294,7 +294,7 @@ pub fn sitemap(catalog: &Catalog, kinds: &[PageKind]) -> String {
     out
 }
 
-pub fn robots(catalog: &Catalog) -> String {
+pub(crate) fn robots(catalog: &Catalog) -> String {
     format!(
         "User-agent: *\nAllow: /\nSitemap: {}\n",
         catalog.urls().absolute("sitemap.xml")
@@ -303,7 +303,7 @@ pub fn robots(catalog: &Catalog) -> String {
 
 /// Makes JSON safe inside a `<script>` element: no `</script>` or `<!--` can
 /// end or confuse it.
-pub fn script_safe(json: &str) -> String {
+pub(crate) fn script_safe(json: &str) -> String {
     json.replace('<', "\\u003c")
         .replace('>', "\\u003e")
         .replace('&', "\\u0026")

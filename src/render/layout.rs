@@ -7,7 +7,7 @@ use crate::model::catalog::{Catalog, Language};
 
 /// A link as templates receive it: ready to print.
 #[derive(Debug, Clone)]
-pub struct Link {
+pub(crate) struct Link {
     pub href: String,
     pub label: String,
 }
@@ -23,7 +23,7 @@ impl From<&SiteSource> for Link {
 
 /// `<link rel="alternate" hreflang>` and the language switch.
 #[derive(Debug, Clone)]
-pub struct Alternate {
+pub(crate) struct Alternate {
     pub lang: String,
     pub href: String,
     pub absolute: String,
@@ -33,7 +33,7 @@ pub struct Alternate {
 
 /// The head and frame of a page.
 #[derive(Debug)]
-pub struct Layout<'a> {
+pub(crate) struct Layout<'a> {
     pub lang: &'a str,
     pub strings: &'a Strings,
     pub title: String,
@@ -69,7 +69,7 @@ pub struct Layout<'a> {
 
 impl<'a> Layout<'a> {
     /// The frame of the page at `rel_of(lang)` in `language`.
-    pub fn new(
+    pub(crate) fn new(
         catalog: &Catalog,
         language: Language<'a>,
         title: String,
@@ -133,14 +133,14 @@ impl<'a> Layout<'a> {
     }
 
     /// For a page whose body has its own search box.
-    pub fn without_header_search(mut self) -> Self {
+    pub(crate) fn without_header_search(mut self) -> Self {
         self.header_search = false;
         self
     }
 
     /// For a page that exists in one language only: no hreflang links and
     /// no language switch.
-    pub fn without_alternates(mut self) -> Self {
+    pub(crate) fn without_alternates(mut self) -> Self {
         self.alternates.clear();
         self.x_default = None;
         self

@@ -125,7 +125,7 @@ struct LookupRange<'a> {
 
 /// The lookup's data for pages in `lang`, as JSON safe to put inside a
 /// `<script type="application/json">` element.
-pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
+pub(crate) fn lookup_json(catalog: &Catalog, lang: &str) -> String {
     let language = catalog.language(lang);
     let urls = catalog.urls();
     let t = language.strings;

@@ -17,20 +17,20 @@ use super::snippets::{self, CodeExamples};
 /// A rendered prose field, and the language it is in when that is not the
 /// page's (an untranslated field shown in the default language).
 #[derive(Debug, Clone, Default)]
-pub struct Prose {
+pub(crate) struct Prose {
     pub html: String,
     pub fallback_lang: Option<String>,
 }
 
 impl Prose {
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.html.is_empty()
     }
 }
 
 /// A code's prose in one language.
 #[derive(Debug, Default)]
-pub struct CodeProse {
+pub(crate) struct CodeProse {
     /// One line, rendered without its paragraph.
     pub summary: Prose,
     pub description: Prose,
@@ -47,14 +47,14 @@ pub struct CodeProse {
 /// language, keyed by (code, language), its code examples, which are the
 /// same in every language, and the lookup's data per language, which the
 /// index, the 404 page and `lookup.json` all carry.
-pub struct RenderCache {
+pub(crate) struct RenderCache {
     codes: BTreeMap<(u16, String), CodeProse>,
     examples: BTreeMap<u16, CodeExamples>,
     lookup: BTreeMap<String, String>,
 }
 
 impl RenderCache {
-    pub fn new(catalog: &Catalog) -> Self {
+    pub(crate) fn new(catalog: &Catalog) -> Self {
         let keys: Vec<(u16, &str)> = catalog
             .codes()
             .keys()
@@ -101,24 +101,24 @@ impl RenderCache {
     }
 
     /// The lookup's data for pages in a language of the catalog.
-    pub fn lookup_json(&self, lang: &str) -> &str {
+    pub(crate) fn lookup_json(&self, lang: &str) -> &str {
         &self.lookup[lang]
     }
 
     /// The examples of a code of the catalog; any other code is a bug, as
     /// with [`Catalog::code`].
-    pub fn examples(&self, code: u16) -> &CodeExamples {
+    pub(crate) fn examples(&self, code: u16) -> &CodeExamples {
         &self.examples[&code]
     }
 
     /// The prose of a code of the catalog in one of its languages.
-    pub fn code(&self, code: u16, lang: &str) -> &CodeProse {
+    pub(crate) fn code(&self, code: u16, lang: &str) -> &CodeProse {
         &self.codes[&(code, lang.to_string())]
     }
 }
 
 /// Renders the field `pick` of a translatable table for a page in `lang`.
-pub fn field<'a, T: Translatable>(
+pub(crate) fn field<'a, T: Translatable>(
     catalog: &Catalog<'a>,
     texts: &'a BTreeMap<String, Spanned<T>>,
     lang: &str,
@@ -128,7 +128,7 @@ pub fn field<'a, T: Translatable>(
 }
 
 /// Renders Markdown with its site links pointing at pages in `page_lang`.
-pub fn render(catalog: &Catalog, text: Option<Text>, page_lang: &str) -> Prose {
+pub(crate) fn render(catalog: &Catalog, text: Option<Text>, page_lang: &str) -> Prose {
     let Some(text) = text else {
         return Prose::default();
     };
@@ -140,7 +140,7 @@ pub fn render(catalog: &Catalog, text: Option<Text>, page_lang: &str) -> Prose {
 }
 
 /// Drops the paragraph around a one-line text.
-pub fn inline(mut prose: Prose) -> Prose {
+pub(crate) fn inline(mut prose: Prose) -> Prose {
     let trimmed = prose.html.trim();
     if let Some(inner) = trimmed
         .strip_prefix("<p>")

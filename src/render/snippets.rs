@@ -8,7 +8,7 @@ use crate::text::highlight::{self, Memo};
 
 /// One example, ready for a page.
 #[derive(Debug, Clone)]
-pub struct RenderedExample {
+pub(crate) struct RenderedExample {
     /// The library's name, such as "gorilla/websocket".
     pub library: String,
     /// The programming language, such as "Go".
@@ -20,14 +20,14 @@ pub struct RenderedExample {
 /// A code's examples; either list may be empty when the code cannot be sent
 /// or never reaches an application.
 #[derive(Debug, Clone, Default)]
-pub struct CodeExamples {
+pub(crate) struct CodeExamples {
     pub close: Vec<RenderedExample>,
     pub read: Vec<RenderedExample>,
 }
 
 /// The examples of `entry`: per grammar, the first library in
 /// `examples.toml` that can do the job for this code.
-pub fn for_code(catalog: &Catalog, entry: &CodeEntry, memo: &Memo) -> CodeExamples {
+pub(crate) fn for_code(catalog: &Catalog, entry: &CodeEntry, memo: &Memo) -> CodeExamples {
     let mut out = CodeExamples::default();
     let mut close_done = Vec::new();
     let mut read_done = Vec::new();

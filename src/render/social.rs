@@ -10,8 +10,8 @@ use ab_glyph::{Font, FontRef, PxScale, ScaleFont, point};
 use crate::model::catalog::Catalog;
 use crate::model::ranges;
 
-pub const WIDTH: u32 = 1200;
-pub const HEIGHT: u32 = 630;
+pub(crate) const WIDTH: u32 = 1200;
+pub(crate) const HEIGHT: u32 = 630;
 
 const REGULAR: &[u8] = include_bytes!("../../fonts/NotoSansCJKkr-Regular.subset.otf");
 const BOLD: &[u8] = include_bytes!("../../fonts/NotoSansCJKkr-Bold.subset.otf");
@@ -27,7 +27,7 @@ const TEXT: [u8; 3] = [0xe6, 0xed, 0xf3];
 const MUTED: [u8; 3] = [0x9d, 0xa7, 0xb1];
 
 /// What one image says.
-pub struct Card {
+pub(crate) struct Card {
     /// The big line: a code's number, or the site's name.
     pub headline: String,
     /// The code's name in the image's language; empty on the site's card.
@@ -40,7 +40,7 @@ pub struct Card {
 
 impl Card {
     /// Everything the card writes.
-    pub fn text(&self) -> String {
+    pub(crate) fn text(&self) -> String {
         [&self.headline, &self.name, &self.summary, &self.site]
             .map(String::as_str)
             .join(" ")
@@ -81,7 +81,7 @@ pub(crate) fn cards(catalog: &Catalog) -> Vec<(String, Card)> {
 }
 
 /// The embedded fonts, read once per build.
-pub struct Fonts {
+pub(crate) struct Fonts {
     regular: FontRef<'static>,
     bold: FontRef<'static>,
     /// A hash of the fonts and the drawing, part of every image's key.
@@ -106,7 +106,7 @@ impl Default for Fonts {
 impl Fonts {
     /// A key that changes whenever the image of `card` would: the build
     /// skips drawing an image whose key it has seen.
-    pub fn key(&self, card: &Card) -> String {
+    pub(crate) fn key(&self, card: &Card) -> String {
         let mut hasher = blake3::Hasher::new();
         hasher.update(self.version.as_bytes());
         for field in [&card.headline, &card.name, &card.summary, &card.site] {
@@ -116,7 +116,7 @@ impl Fonts {
     }
 
     /// Characters of `text` that the embedded fonts cannot draw.
-    pub fn missing_glyphs(&self, text: &str) -> Vec<char> {
+    pub(crate) fn missing_glyphs(&self, text: &str) -> Vec<char> {
         let fonts = [&self.regular, &self.bold];
         let mut missing: Vec<char> = text
             .chars()
@@ -128,7 +128,7 @@ impl Fonts {
     }
 
     /// The image of `card` as PNG.
-    pub fn png(&self, card: &Card) -> Result<Vec<u8>, String> {
+    pub(crate) fn png(&self, card: &Card) -> Result<Vec<u8>, String> {
         self.draw(card).png()
     }
 

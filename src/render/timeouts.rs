@@ -52,7 +52,7 @@ pub(crate) struct LibraryRow<'a> {
 
 /// "60 s", "10 min", "2 h" (or "60초"): seconds up to a few minutes, as
 /// the symptoms are counted, then the largest whole unit.
-pub fn duration(words: &TimeoutsStrings, seconds: u64) -> String {
+pub(super) fn duration(words: &TimeoutsStrings, seconds: u64) -> String {
     let (pattern, n) = match seconds {
         s if s >= 7200 && s % 3600 == 0 => (&words.hours, s / 3600),
         s if s >= 300 && s % 60 == 0 => (&words.minutes, s / 60),

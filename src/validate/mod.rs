@@ -43,7 +43,7 @@ const PASSES: [Pass; 12] = [
 /// Indexes `content` (with the problems its loading found), checks it, and
 /// returns the catalog if nothing is wrong. `base_url` replaces the one in
 /// `site.toml`.
-pub fn validate<'a>(
+pub(crate) fn validate<'a>(
     content: &'a Content,
     mut problems: Vec<Problem>,
     base_url: Option<&BaseUrl>,

@@ -2,8 +2,8 @@
 //! every language in parallel, then the redirect and not-found pages, the
 //! files for machines and the static assets.
 
-pub mod output;
-pub mod url_lock;
+pub(crate) mod output;
+pub(crate) mod url_lock;
 
 use std::path::Path;
 
@@ -25,7 +25,7 @@ pub struct Written {
 }
 
 /// Renders and writes everything into `output`.
-pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Written> {
+pub(crate) fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Written> {
     let cache = RenderCache::new(catalog);
     let kinds = catalog.page_kinds();
     let jobs: Vec<_> = catalog
@@ -80,7 +80,7 @@ pub fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Result<Wr
                 api::code_text(catalog, entry).as_bytes(),
             )
         })?;
-    output.write("sitemap.xml", api::sitemap(catalog, &kinds).as_bytes())?;
+    output.write("sitemap.xml", api::sitemap(catalog, kinds).as_bytes())?;
     output.write("robots.txt", api::robots(catalog).as_bytes())?;
     output.write(".nojekyll", b"")?;
     copy_static(static_dir, output)?;

@@ -17,7 +17,7 @@ const HEADER: &str = "\
 ";
 
 /// Every URL and anchor the catalog publishes, as site paths (`/ko/1008/#fix`).
-pub fn published(catalog: &Catalog) -> BTreeSet<String> {
+pub(crate) fn published(catalog: &Catalog) -> BTreeSet<String> {
     let urls = catalog.urls();
     let mut out = BTreeSet::new();
     for &kind in catalog.page_kinds() {
@@ -51,7 +51,7 @@ pub fn published(catalog: &Catalog) -> BTreeSet<String> {
 }
 
 /// Locked lines the catalog would no longer publish.
-pub fn verify(catalog: &Catalog, published: &BTreeSet<String>) -> Vec<Problem> {
+pub(crate) fn verify(catalog: &Catalog, published: &BTreeSet<String>) -> Vec<Problem> {
     let Some(lock) = catalog.url_lock() else {
         return Vec::new();
     };
@@ -59,7 +59,7 @@ pub fn verify(catalog: &Catalog, published: &BTreeSet<String>) -> Vec<Problem> {
     // page with a redirect is the deliberate way to retire its anchors.
     let redirected: BTreeSet<String> = catalog
         .redirects()
-        .into_iter()
+        .iter()
         .map(|r| format!("/{}", r.from))
         .collect();
     let mut offset = 0;
@@ -99,7 +99,7 @@ pub fn verify(catalog: &Catalog, published: &BTreeSet<String>) -> Vec<Problem> {
 }
 
 /// Writes the lock: what it held plus what is published now.
-pub fn update(path: &Path, catalog: &Catalog, published: &BTreeSet<String>) -> Result<()> {
+pub(crate) fn update(path: &Path, catalog: &Catalog, published: &BTreeSet<String>) -> Result<()> {
     let mut lines: BTreeSet<String> = published.clone();
     if let Some(lock) = catalog.url_lock() {
         lines.extend(

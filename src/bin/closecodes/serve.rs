@@ -29,7 +29,7 @@ const QUIET: Duration = Duration::from_millis(50);
 /// anyway: the page learns of a build the moment it ends.
 const LONG_POLL: Duration = Duration::from_secs(25);
 
-pub struct ServeOptions {
+pub(crate) struct ServeOptions {
     pub content: PathBuf,
     pub out: PathBuf,
     pub host: IpAddr,
@@ -94,7 +94,7 @@ impl State {
 }
 
 /// Builds, serves and watches until the process is stopped.
-pub fn serve(options: &ServeOptions) -> Result<()> {
+pub(crate) fn serve(options: &ServeOptions) -> Result<()> {
     let addr = format!("{}:{}", display_host(options.host), options.port);
     let listener =
         TcpListener::bind((options.host, options.port)).map_err(|source| Error::Serve {

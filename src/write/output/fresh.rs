@@ -21,7 +21,7 @@ pub(crate) const RECORD: &str = ".closecodes-inputs";
 /// What a build records about itself in its output: the hash of its inputs
 /// ([`fingerprint`]) and what it wrote.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Record {
+pub(crate) struct Record {
     pub inputs: String,
     pub pages: usize,
     pub redirects: usize,
@@ -29,12 +29,12 @@ pub struct Record {
 
 /// The content files as found on disk, walked as [`crate::load`] walks them;
 /// `None` when one cannot be read whole (then the build decides).
-pub fn content_on_disk(dir: &Path) -> Option<Files> {
+pub(crate) fn content_on_disk(dir: &Path) -> Option<Files> {
     tree(dir, walk(dir))
 }
 
 /// The site's `static/` files, walked as the build copies them.
-pub fn static_on_disk(dir: &Path) -> Option<Files> {
+pub(crate) fn static_on_disk(dir: &Path) -> Option<Files> {
     if !dir.is_dir() {
         return Some(Files::new());
     }
@@ -61,7 +61,7 @@ fn tree(dir: &Path, walk: walkdir::WalkDir) -> Option<Files> {
 /// The hash of a build's inputs; `None` when the generator's own binary
 /// cannot be found: a build by another generator must never pass for this
 /// one's.
-pub fn fingerprint(project: &Project, content: &Files, statics: &Files) -> Option<String> {
+pub(crate) fn fingerprint(project: &Project, content: &Files, statics: &Files) -> Option<String> {
     use std::os::unix::fs::MetadataExt;
     let mut hasher = blake3::Hasher::new();
     // The generator: its binary, by file and times. The change time is the
@@ -96,7 +96,7 @@ pub fn fingerprint(project: &Project, content: &Files, statics: &Files) -> Optio
 /// that build recorded, and its size. Decided holding the build lock, so
 /// never while another build is writing; `None` sends the caller on to
 /// build.
-pub fn up_to_date(
+pub(crate) fn up_to_date(
     target: &Path,
     inputs: impl FnOnce() -> Option<String>,
 ) -> Result<Option<(Record, Changes)>> {

@@ -10,7 +10,7 @@ use crate::error::{Result, io_error};
 
 /// The file that marks a directory as written by the generator, listing each
 /// file with its hash.
-pub const MANIFEST: &str = ".closecodes-manifest";
+pub(crate) const MANIFEST: &str = ".closecodes-manifest";
 
 /// Beside the manifest: the key of each file made by
 /// [`super::Output::write_derived`], the hash of what it was made from.

@@ -14,7 +14,7 @@
 //! for it. The kernel releases the lock when its holder ends, however it
 //! ends, so a killed build never blocks the next one.
 
-pub mod fresh;
+pub(crate) mod fresh;
 mod manifest;
 mod place;
 
@@ -27,7 +27,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Result, io_error};
 use fresh::Record;
-pub use manifest::MANIFEST;
+pub(crate) use manifest::MANIFEST;
 use manifest::{KEYS, read_manifest, remove_stale};
 use manifest::{short_hash, trusted_manifest};
 
@@ -35,7 +35,7 @@ use manifest::{short_hash, trusted_manifest};
 const PART: &str = ".closecodes-part";
 
 /// A build in progress.
-pub struct Output {
+pub(crate) struct Output {
     /// The link readers use, such as `public`.
     target: PathBuf,
     /// The directory being brought up to date (the one the link does not
@@ -71,7 +71,7 @@ pub struct Changes {
 
 impl Output {
     /// Prepares to update `target`; see [`place::claim`] for what it refuses.
-    pub fn begin(target: &Path, root: &Path, sources: &[PathBuf]) -> Result<Output> {
+    pub(crate) fn begin(target: &Path, root: &Path, sources: &[PathBuf]) -> Result<Output> {
         let place::Place {
             target,
             active,
@@ -125,7 +125,7 @@ impl Output {
 
     /// Writes one file, `rel` being its path inside the output. A file that
     /// the directory already holds with the same bytes is left alone.
-    pub fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
+    pub(crate) fn write(&self, rel: &str, bytes: &[u8]) -> Result<()> {
         let hash = short_hash(bytes);
         self.bytes.fetch_add(bytes.len() as u64, Ordering::Relaxed);
         let already_there = self
@@ -142,7 +142,7 @@ impl Output {
     /// Writes a file that is slow to make, such as an image, keyed by the
     /// hash of what it is made from: when a previous build made `rel` from
     /// the same `key`, its bytes are reused and `make` is not called.
-    pub fn write_derived(
+    pub(crate) fn write_derived(
         &self,
         rel: &str,
         key: &str,
@@ -181,14 +181,14 @@ impl Output {
     }
 
     /// The directory being written, for checks that read the built site.
-    pub fn staging_dir(&self) -> &Path {
+    pub(crate) fn staging_dir(&self) -> &Path {
         &self.staging
     }
 
     /// Removes what the new build no longer has, records the manifest and
     /// points the output at the new build. The lock is held until `self` is
     /// dropped, so that the caller can finish what belongs to the build.
-    pub fn commit(&self, record: Option<&Record>) -> Result<Changes> {
+    pub(crate) fn commit(&self, record: Option<&Record>) -> Result<Changes> {
         let written = std::mem::take(
             &mut *self
                 .written
@@ -247,7 +247,7 @@ impl Output {
     }
 
     /// Stops without publishing: what readers see stays as it was.
-    pub fn abandon(self) {}
+    pub(crate) fn abandon(self) {}
 }
 
 /// Writes `bytes` at `path`, making its directories. A file that exists is

@@ -25,12 +25,8 @@ fn site_with_private_codes() -> common::Built {
     scratch.build(Some(common::BASE))
 }
 
-#[tokio::test(flavor = "multi_thread")]
-#[cfg_attr(
-    no_browser,
-    ignore = "needs Chromium: apt-get install chromium chromium-driver"
-)]
-async fn unrelated_private_pairs_have_no_page_and_the_404_page_puts_them_together() {
+#[test]
+fn unrelated_private_pairs_and_private_codes_have_no_files_of_their_own() {
     let site = site_with_private_codes();
     for (rel, exists) in [
         ("4001-vs-4002/index.html", true),
@@ -56,6 +52,15 @@ async fn unrelated_private_pairs_have_no_page_and_the_404_page_puts_them_togethe
         image.len() == 1 && image[0].ends_with("/og/site.png"),
         "{image:?}"
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
+async fn the_404_page_puts_an_unwritten_pair_together_and_sends_a_reversed_one_on() {
+    let site = site_with_private_codes();
     let Some(session) = browser::open(&site.out).await else {
         return;
     };

@@ -77,14 +77,7 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
         let seen = snapshot(&out);
 
         // The next build, for the same address: the new site.
-        let started = Instant::now();
-        let run = process::build(&content, &out, &base(kill));
-        assert!(
-            run.status.success(),
-            "the build after kill {kill} failed: {}",
-            run.stderr
-        );
-        let new = snapshot(&out);
+        let new = next_build_recovers(&temp, &content, &base(kill), full, &seen);
         if seen == old {
             kept_old += 1;
         } else if seen == new {
@@ -96,36 +89,6 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
                 differences(&seen, &new)
             );
         }
-        assert!(
-            !run.stderr.contains("waiting"),
-            "the killed build's lock held up the next one: {}",
-            run.stderr
-        );
-        assert_eq!(
-            process::reported_changes(&run.stdout),
-            Some(changes(&seen, &new)),
-            "kill {kill} after {delay:?}: the build reports other changes than readers saw\n{}",
-            run.stdout
-        );
-        assert_eq!(
-            names_in(temp.path()),
-            [
-                ".public.a",
-                ".public.b",
-                ".public.lock",
-                "content",
-                "public"
-            ],
-            "leftovers beside the output"
-        );
-        assert!(
-            !content.join(closecodes::LOCK_PART).exists(),
-            "a half-written URL lock was left in content/"
-        );
-        assert!(
-            started.elapsed() < full * 10,
-            "the build after a kill is slow"
-        );
         old = new;
     }
     eprintln!(
@@ -133,4 +96,57 @@ fn a_build_killed_at_any_moment_leaves_the_old_or_the_new_site() {
          {kept_old} left the old site, {got_new} the new one; every next build recovered"
     );
     assert!(landed >= KILLS / 2, "most kills must land during the build");
+}
+
+/// Builds again after a kill that left `seen`: the build must succeed
+/// without waiting for the dead one, report what readers saw change, leave
+/// nothing beside the output and take about as long as a whole build.
+/// Returns the new site.
+fn next_build_recovers(
+    temp: &tempfile::TempDir,
+    content: &std::path::Path,
+    base: &str,
+    full: std::time::Duration,
+    seen: &Site,
+) -> Site {
+    let out = temp.path().join("public");
+    let started = Instant::now();
+    let run = process::build(content, &out, base);
+    assert!(
+        run.status.success(),
+        "the build after a kill failed: {}",
+        run.stderr
+    );
+    let new = snapshot(&out);
+    assert!(
+        !run.stderr.contains("waiting"),
+        "the killed build's lock held up the next one: {}",
+        run.stderr
+    );
+    assert_eq!(
+        process::reported_changes(&run.stdout),
+        Some(changes(seen, &new)),
+        "the build reports other changes than readers saw\n{}",
+        run.stdout
+    );
+    assert_eq!(
+        names_in(temp.path()),
+        [
+            ".public.a",
+            ".public.b",
+            ".public.lock",
+            "content",
+            "public"
+        ],
+        "leftovers beside the output"
+    );
+    assert!(
+        !content.join(closecodes::LOCK_PART).exists(),
+        "a half-written URL lock was left in content/"
+    );
+    assert!(
+        started.elapsed() < full * 10,
+        "the build after a kill is slow"
+    );
+    new
 }

@@ -52,6 +52,68 @@ fn served(site: &Site, url: &str, script: &[u8]) -> Option<Vec<u8>> {
     Some(out)
 }
 
+/// Clients requesting every URL of the site from serve, each reply checked
+/// against the old and the new site.
+struct Load {
+    addr: std::net::SocketAddr,
+    urls: Vec<String>,
+    /// The site before the first edit and after it.
+    sites: [Site; 2],
+    /// What serve adds to each HTML page.
+    script: Vec<u8>,
+    failures: AtomicUsize,
+}
+
+impl Load {
+    /// `requests` from all clients at once; returns how many were served.
+    fn run(&self, requests: usize) -> usize {
+        let served_count = AtomicUsize::new(0);
+        std::thread::scope(|s| {
+            for client in 0..CLIENTS {
+                let served_count = &served_count;
+                s.spawn(move || self.client(client, requests / CLIENTS, served_count));
+            }
+        });
+        served_count.into_inner()
+    }
+
+    /// One client's requests: odd clients keep their connection alive.
+    fn client(&self, client: usize, requests: usize, served_count: &AtomicUsize) {
+        let mut kept: Option<BufReader<std::net::TcpStream>> = None;
+        let keep_alive = client % 2 == 1;
+        for i in 0..requests {
+            let url = &self.urls[(client * 7 + i * 13) % self.urls.len()];
+            let mut reader = kept
+                .take()
+                .unwrap_or_else(|| BufReader::new(serve::connect(self.addr)));
+            let connection = if keep_alive { "keep-alive" } else { "close" };
+            let request = format!(
+                "GET {url} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: {connection}\r\n\r\n"
+            );
+            let reply = reader
+                .get_mut()
+                .write_all(request.as_bytes())
+                .and_then(|()| serve::read_reply(&mut reader, false));
+            let ok = reply.as_ref().is_ok_and(|reply| {
+                reply.status == 200
+                    && self
+                        .sites
+                        .iter()
+                        .any(|site| served(site, url, &self.script).as_ref() == Some(&reply.body))
+            });
+            if !ok {
+                let what = reply.map(|r| (r.status, r.body.len()));
+                eprintln!("GET {url} failed: {what:?}");
+                self.failures.fetch_add(1, Ordering::SeqCst);
+            }
+            served_count.fetch_add(1, Ordering::SeqCst);
+            if keep_alive {
+                kept = Some(reader);
+            }
+        }
+    }
+}
+
 /// Edits the summary of 4001 and waits until serve has rebuilt.
 fn edit_and_wait(serve: &Serve, scratch: &Scratch, from: &str, to: &str) {
     let rebuilds = serve.stdout().matches("rebuilt in").count();
@@ -80,58 +142,15 @@ fn serve_answers_5000_requests_from_50_clients_while_it_rebuilds() {
     let at = file.rfind("</body>").expect("</body>");
     let script = page[at..at + page.len() - file.len()].to_vec();
     assert_eq!(served(&new, "/", &script), Some(page));
-    let urls = urls(&new);
-
-    let failures = AtomicUsize::new(0);
-    let done = AtomicBool::new(false);
-    let run_load = |requests: usize| {
-        let served_count = AtomicUsize::new(0);
-        std::thread::scope(|s| {
-            for client in 0..CLIENTS {
-                let (urls, old, new, script) = (&urls, &old, &new, &script);
-                let (failures, served_count) = (&failures, &served_count);
-                s.spawn(move || {
-                    let mut kept: Option<BufReader<std::net::TcpStream>> = None;
-                    for i in 0..requests / CLIENTS {
-                        let url = &urls[(client * 7 + i * 13) % urls.len()];
-                        let keep_alive = client % 2 == 1;
-                        let mut reader = match kept.take() {
-                            Some(reader) => reader,
-                            None => BufReader::new(serve::connect(serve.addr)),
-                        };
-                        let connection = if keep_alive { "keep-alive" } else { "close" };
-                        let request = format!(
-                            "GET {url} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: {connection}\r\n\r\n"
-                        );
-                        let reply = reader
-                            .get_mut()
-                            .write_all(request.as_bytes())
-                            .and_then(|()| serve::read_reply(&mut reader, false));
-                        let ok = match &reply {
-                            Ok(reply) => {
-                                reply.status == 200
-                                    && [old, new]
-                                        .iter()
-                                        .any(|site| served(site, url, script).as_ref() == Some(&reply.body))
-                            }
-                            Err(_) => false,
-                        };
-                        if !ok {
-                            let what = reply.map(|r| (r.status, r.body.len()));
-                            eprintln!("GET {url} failed: {what:?}");
-                            failures.fetch_add(1, Ordering::SeqCst);
-                        }
-                        served_count.fetch_add(1, Ordering::SeqCst);
-                        if keep_alive {
-                            kept = Some(reader);
-                        }
-                    }
-                });
-            }
-        });
-        served_count.into_inner()
+    let load = Load {
+        addr: serve.addr,
+        urls: urls(&new),
+        sites: [old, new],
+        script,
+        failures: AtomicUsize::new(0),
     };
-
+    let done = AtomicBool::new(false);
+    let run_load = |requests: usize| load.run(requests);
     run_load(500);
     let before = serve.rss_kib();
     let rebuilds_before = serve.stdout().matches("rebuilt in").count();
@@ -161,10 +180,10 @@ fn serve_answers_5000_requests_from_50_clients_while_it_rebuilds() {
     eprintln!(
         "serve load: {served_count} requests by {CLIENTS} clients, {} failed, {rebuilds} rebuilds \
          ({edits} edits) during the load; resident memory {before} KiB before, {after} KiB after",
-        failures.load(Ordering::SeqCst)
+        load.failures.load(Ordering::SeqCst)
     );
     assert_eq!(served_count, REQUESTS);
-    assert_eq!(failures.load(Ordering::SeqCst), 0, "requests failed");
+    assert_eq!(load.failures.load(Ordering::SeqCst), 0, "requests failed");
     assert!(rebuilds >= 2, "the site was not rebuilt during the load");
     assert!(
         after <= before + GROWTH_BOUND_KIB,
