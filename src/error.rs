@@ -45,7 +45,7 @@ pub enum Error {
 
 impl Error {
     /// The process exit status the spec gives this error.
-    pub fn exit_code(&self) -> i32 {
+    pub fn exit_code(&self) -> u8 {
         match self {
             Error::Output { .. } | Error::Usage(_) | Error::Serve { .. } => 2,
             _ => 1,

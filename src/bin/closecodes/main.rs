@@ -113,10 +113,7 @@ fn main() -> ExitCode {
             );
             ExitCode::SUCCESS
         }
-        Err(err) => {
-            eprintln!("{err}");
-            ExitCode::from(err.exit_code() as u8)
-        }
+        Err(err) => fail(&err),
     }
 }
 
@@ -146,10 +143,7 @@ fn run_check(args: &CheckArgs) -> ExitCode {
             }
             ExitCode::SUCCESS
         }
-        Err(err) => {
-            eprintln!("{err}");
-            ExitCode::from(err.exit_code() as u8)
-        }
+        Err(err) => fail(&err),
     }
 }
 
@@ -162,9 +156,12 @@ fn run_serve(args: ServeArgs) -> ExitCode {
     };
     match serve::serve(&options) {
         Ok(()) => ExitCode::SUCCESS,
-        Err(err) => {
-            eprintln!("{err}");
-            ExitCode::from(err.exit_code() as u8)
-        }
+        Err(err) => fail(&err),
     }
+}
+
+/// Prints the error and gives the exit status the spec names for it.
+fn fail(err: &closecodes::Error) -> ExitCode {
+    eprintln!("{err}");
+    ExitCode::from(err.exit_code())
 }
