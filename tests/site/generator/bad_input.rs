@@ -11,7 +11,7 @@ use crate::common;
 use std::fs;
 use std::path::Path;
 
-fn run_case(case: &Path) -> (String, i32) {
+fn run_case(case: &Path) -> (String, u8) {
     let bytes = fs::read(case).expect("case");
     let header = String::from_utf8_lossy(&bytes);
     let field = |name: &str| {
