@@ -1,11 +1,13 @@
 //! closecodes: the generator of a reference site about WebSocket close codes.
 //!
-//! The pipeline, one stage per group of modules below: [`load`] reads
-//! `content/`, [`validate`] checks it and yields a [`Catalog`], [`render`]
-//! turns each page of the catalog into HTML, and [`write`] puts the pages and
-//! the files for machines into an [`output::Output`], which replaces the
-//! previous site only when everything succeeded. `serve` lives in the
-//! binary; the library keeps what a test server shares with it.
+//! The pipeline, one folder per stage: `load/` reads `content/` into the
+//! typed values of [`content`]; `validate/` checks the whole and yields a
+//! [`Catalog`] (`model/`: the site as later stages see it, with its plan of
+//! pages); `render/` turns each page into HTML and the files for machines;
+//! `write/` puts them into an output that replaces the previous site only
+//! when everything succeeded. [`build`] runs them in order, [`mod@check`]
+//! reads a built site as its readers will, and [`serve`] holds what the
+//! preview server shares with the tests. ARCHITECTURE.md is the map.
 
 // Items are as public as their module: a `pub` inside a private module
 // would say what is not true.
@@ -83,7 +85,7 @@ fn prepare<'a>(
 
 /// Builds the site: load, validate, render, write; the previous output stays
 /// as it was unless every step succeeded. When the output was built from the
-/// same inputs (see [`write::output::fresh`]) and is as that build left it, nothing is done.
+/// same inputs and is as that build left it, nothing is done.
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let project = Project::new(options)?;

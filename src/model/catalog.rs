@@ -21,7 +21,7 @@ use crate::model::urls::Urls;
 use crate::project::BaseUrl;
 
 /// What rendering works from. Made by [`Catalog::index`]; rendered only once
-/// [`crate::validate`] found no problem.
+/// validation found no problem.
 #[derive(Debug)]
 pub struct Catalog<'a> {
     content: &'a Content,
