@@ -54,6 +54,7 @@ pub use model::catalog::Catalog;
 pub use project::{BuildOptions, LOCK_FILE, LOCK_PART, Project};
 pub use write::Written;
 pub use write::output::Changes;
+use write::output::{Output, fresh};
 
 /// What a build did.
 #[derive(Debug)]
@@ -89,17 +90,13 @@ fn prepare<'a>(
 pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     let started = Instant::now();
     let project = Project::new(options)?;
-    let on_disk = || {
-        let content = write::output::fresh::content_on_disk(&project.content)?;
-        let statics = write::output::fresh::static_on_disk(&project.static_dir)?;
-        write::output::fresh::fingerprint(&project, &content, &statics)
-    };
-    if let Some((record, changes)) = write::output::fresh::up_to_date(&project.out, on_disk)? {
+    if let Some((record, changes)) = fresh::unchanged(&project)? {
+        let written = Written {
+            pages: record.pages,
+            redirects: record.redirects,
+        };
         return Ok(BuildReport {
-            written: Written {
-                pages: record.pages,
-                redirects: record.redirects,
-            },
+            written,
             changes,
             elapsed: started.elapsed(),
             up_to_date: true,
@@ -107,39 +104,35 @@ pub fn build(options: &BuildOptions) -> Result<BuildReport> {
     }
     // Hashed before the build copies them: should one change meanwhile, the
     // record is older than the output, and the next build builds again.
-    let statics = write::output::fresh::static_on_disk(&project.static_dir);
+    let statics = fresh::static_on_disk(&project.static_dir);
     let (content, problems) = load::load(&project.content);
     let (catalog, published) = prepare(&project, &content, problems)?;
-    let output = write::output::Output::begin(&project.out, &project.root, &project.sources())?;
-    match write::write(&catalog, &output, &project.static_dir) {
-        Ok(written) => {
-            // What this build was made from: the content as it was read
-            // (the URL lock too, before this build adds to it: the next
-            // build reads the new lock and builds again, once) and the
-            // static files as they were before the build copied them.
-            let record = statics
-                .and_then(|statics| {
-                    write::output::fresh::fingerprint(&project, &content.inputs, &statics)
-                })
-                .map(|inputs| write::output::fresh::Record {
-                    inputs,
-                    pages: written.pages,
-                    redirects: written.redirects,
-                });
-            let changes = output.commit(record.as_ref())?;
-            write::url_lock::update(&project.lock_file, &catalog, &published)?;
-            Ok(BuildReport {
-                written,
-                changes,
-                elapsed: started.elapsed(),
-                up_to_date: false,
-            })
-        }
+    let output = Output::begin(&project.out, &project.root, &project.sources())?;
+    let written = match write::write(&catalog, &output, &project.static_dir) {
+        Ok(written) => written,
         Err(err) => {
             output.abandon();
-            Err(err)
+            return Err(err);
         }
-    }
+    };
+    // What this build was made from: the content as it was read (the URL
+    // lock too, before this build adds to it: the next build reads the new
+    // lock and builds again, once) and the static files as they were.
+    let record = fresh::record(
+        &project,
+        &content.inputs,
+        statics,
+        written.pages,
+        written.redirects,
+    );
+    let changes = output.commit(record.as_ref())?;
+    write::url_lock::update(&project.lock_file, &catalog, &published)?;
+    Ok(BuildReport {
+        written,
+        changes,
+        elapsed: started.elapsed(),
+        up_to_date: false,
+    })
 }
 
 /// What `check` found, when the content itself is valid.
@@ -162,7 +155,7 @@ pub fn check(content_dir: &std::path::Path, base_url: Option<&str>) -> Result<Ch
     })?;
     let (content, problems) = load::load(&project.content);
     let (catalog, _) = prepare(&project, &content, problems)?;
-    let output = write::output::Output::begin(&project.out, &project.root, &project.sources())?;
+    let output = Output::begin(&project.out, &project.root, &project.sources())?;
     let written = write::write(&catalog, &output, &project.static_dir);
     let problems = check::check_site(output.staging_dir(), catalog.urls());
     let files = walkdir::WalkDir::new(output.staging_dir())

@@ -14,9 +14,9 @@ use crate::content::{
 use crate::error::Problem;
 use crate::load::Content;
 use crate::load::source::SourceFile;
-use crate::load::strings::Strings;
+pub use crate::model::language::Language;
 use crate::model::pages::PageKind;
-use crate::model::plan::{Plan, Redirect};
+use crate::model::plan::{Plan, Redirect, Site};
 use crate::model::urls::Urls;
 use crate::project::BaseUrl;
 
@@ -39,12 +39,6 @@ pub struct Catalog<'a> {
     captured: BTreeMap<(&'a str, &'a str), &'a CapturedFile>,
     /// Every page and redirect, decided once the rest is indexed.
     plan: Plan<'a>,
-}
-
-#[derive(Debug, Clone, Copy)]
-pub struct Language<'a> {
-    pub code: &'a str,
-    pub strings: &'a Strings,
 }
 
 /// Picks one prose field of a text table: `|t| t.summary.as_ref()`.
@@ -140,7 +134,16 @@ impl<'a> Catalog<'a> {
                 .collect(),
             plan: Plan::default(),
         };
-        catalog.plan = Plan::new(&catalog);
+        catalog.plan = Plan::new(&Site {
+            codes: &catalog.codes,
+            comparisons: &catalog.comparisons,
+            ranges: catalog.ranges.keys().copied().collect(),
+            has_timeouts: content.timeouts.is_some(),
+            url_lock: content.url_lock.as_deref(),
+            languages: &catalog.languages,
+            urls: &catalog.urls,
+            moved: &catalog.redirects,
+        });
         Some(catalog)
     }
 
@@ -158,11 +161,6 @@ impl<'a> Catalog<'a> {
     /// Every address that sends the reader on to another page.
     pub fn redirects(&self) -> &[Redirect<'a>] {
         &self.plan.redirects
-    }
-
-    /// The moves of `redirects.toml`.
-    pub(crate) fn moved(&self) -> &[&'a RedirectEntry] {
-        &self.redirects
     }
 
     /// Where the site's source is, for "edit this page" links.

@@ -3,6 +3,7 @@
 //! the ranges of close codes, and every URL.
 
 pub mod catalog;
+pub mod language;
 pub mod pages;
 pub mod plan;
 pub mod ranges;

@@ -3,11 +3,28 @@
 //! chooses: which pairs are pages, and which have a reverse-order redirect,
 //! so that a site of many private codes grows about linearly.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
-use crate::model::catalog::{Catalog, Language};
+use crate::content::{CodeEntry, ComparisonEntry, RedirectEntry};
+use crate::load::source::SourceFile;
+use crate::model::language::Language;
 use crate::model::pages::{self, PageKind};
 use crate::model::ranges;
+use crate::model::urls::Urls;
+
+/// What the plan is decided from: the indexed content.
+pub(crate) struct Site<'s, 'a> {
+    pub codes: &'s BTreeMap<u16, &'a CodeEntry>,
+    pub comparisons: &'s BTreeMap<(u16, u16), &'a ComparisonEntry>,
+    pub ranges: Vec<(u16, u16)>,
+    pub has_timeouts: bool,
+    pub url_lock: Option<&'a SourceFile>,
+    /// The default language first.
+    pub languages: &'s [Language<'a>],
+    pub urls: &'s Urls,
+    /// The moves of `redirects.toml`.
+    pub moved: &'s [&'a RedirectEntry],
+}
 
 /// An address that sends the reader to another page of the same language,
 /// both relative to the base URL.
@@ -28,21 +45,21 @@ pub struct Plan<'a> {
 }
 
 impl<'a> Plan<'a> {
-    /// The plan of an indexed catalog.
-    pub fn new(catalog: &Catalog<'a>) -> Plan<'a> {
-        let locked = locked_pairs(catalog);
-        let static_pairs = static_pairs(catalog, &locked);
-        let reverse = reverse_redirects(catalog, &static_pairs, &locked);
+    /// The plan of an indexed site.
+    pub(crate) fn new(site: &Site<'_, 'a>) -> Plan<'a> {
+        let locked = locked_pairs(site);
+        let static_pairs = static_pairs(site, &locked);
+        let reverse = reverse_redirects(site, &static_pairs, &locked);
         let mut pages = vec![PageKind::Index];
-        pages.extend(catalog.ranges().keys().map(|&(s, e)| PageKind::Range(s, e)));
-        pages.extend(catalog.codes().keys().map(|&c| PageKind::Code(c)));
+        pages.extend(site.ranges.iter().map(|&(s, e)| PageKind::Range(s, e)));
+        pages.extend(site.codes.keys().map(|&c| PageKind::Code(c)));
         pages.extend(static_pairs.iter().map(|&(a, b)| PageKind::Compare(a, b)));
-        if catalog.timeouts().is_some() {
+        if site.has_timeouts {
             pages.push(PageKind::Timeouts);
         }
         Plan {
             pages,
-            redirects: redirects(catalog, &reverse),
+            redirects: redirects(site, &reverse),
             static_pairs,
         }
     }
@@ -57,10 +74,10 @@ impl<'a> Plan<'a> {
 /// Every address that must keep working by sending the reader on: each
 /// comparison in `reverse` at its reverse-order address, and the moves of
 /// `redirects.toml`, in every language.
-fn redirects<'a>(catalog: &Catalog<'a>, reverse: &BTreeSet<(u16, u16)>) -> Vec<Redirect<'a>> {
-    let urls = catalog.urls();
+fn redirects<'a>(site: &Site<'_, 'a>, reverse: &BTreeSet<(u16, u16)>) -> Vec<Redirect<'a>> {
+    let urls = site.urls;
     let mut out = Vec::new();
-    for language in catalog.languages() {
+    for language in site.languages {
         let lang = language.code;
         let prefix = urls.lang_prefix(lang);
         for &(a, b) in reverse {
@@ -70,7 +87,7 @@ fn redirects<'a>(catalog: &Catalog<'a>, reverse: &BTreeSet<(u16, u16)>) -> Vec<R
                 to: urls.compare(lang, a, b),
             });
         }
-        for moved in catalog.moved() {
+        for moved in site.moved {
             let from = moved.from.get_ref().trim_start_matches('/');
             let to = moved.to.get_ref().trim_start_matches('/');
             out.push(Redirect {
@@ -88,20 +105,20 @@ fn redirects<'a>(catalog: &Catalog<'a>, reverse: &BTreeSet<(u16, u16)>) -> Vec<R
 /// hand-written pair, every pair in which one code names the other as
 /// related, and every pair the URL lock says was published. Any other pair
 /// is put together from `/api/` by the 404 page.
-fn static_pairs(catalog: &Catalog, locked: &BTreeSet<(u16, u16)>) -> BTreeSet<(u16, u16)> {
-    let registered: Vec<u16> = catalog
-        .codes()
+fn static_pairs(site: &Site, locked: &BTreeSet<(u16, u16)>) -> BTreeSet<(u16, u16)> {
+    let registered: Vec<u16> = site
+        .codes
         .keys()
         .copied()
         .filter(|&c| ranges::is_registered(c))
         .collect();
     let mut pairs: BTreeSet<(u16, u16)> = pages::pairs(&registered).collect();
-    pairs.extend(catalog.comparisons().keys().copied());
+    pairs.extend(site.comparisons.keys().copied());
     // A comparison once published stays a page: the URL lock holds.
     pairs.extend(locked.iter().map(|&(a, b)| (a.min(b), a.max(b))));
-    for (&code, entry) in catalog.codes() {
+    for (&code, entry) in site.codes {
         for other in entry.related() {
-            if other != code && catalog.codes().contains_key(&other) {
+            if other != code && site.codes.contains_key(&other) {
                 pairs.insert((code.min(other), code.max(other)));
             }
         }
@@ -115,7 +132,7 @@ fn static_pairs(catalog: &Catalog, locked: &BTreeSet<(u16, u16)>) -> BTreeSet<(u
 /// pairs with a private code, the 404 page sends the reader on with the
 /// anchor, so that those sites write half as many files.
 fn reverse_redirects(
-    catalog: &Catalog,
+    site: &Site,
     static_pairs: &BTreeSet<(u16, u16)>,
     locked: &BTreeSet<(u16, u16)>,
 ) -> BTreeSet<(u16, u16)> {
@@ -124,7 +141,7 @@ fn reverse_redirects(
         .copied()
         .filter(|&(a, b)| {
             (ranges::is_registered(a) && ranges::is_registered(b))
-                || catalog.comparisons().contains_key(&(a, b))
+                || site.comparisons.contains_key(&(a, b))
                 || locked.contains(&(b, a))
         })
         .collect()
@@ -133,16 +150,16 @@ fn reverse_redirects(
 /// The comparisons the URL lock lists, in any language, each in the order
 /// of its address (`/ko/1008-vs-1002/` gives `(1008, 1002)`), where both
 /// codes still exist.
-fn locked_pairs(catalog: &Catalog) -> BTreeSet<(u16, u16)> {
-    let Some(lock) = catalog.url_lock() else {
+fn locked_pairs(site: &Site) -> BTreeSet<(u16, u16)> {
+    let Some(lock) = site.url_lock else {
         return BTreeSet::new();
     };
     lock.text
         .lines()
         .filter_map(|line| {
             let path = line.trim().split('#').next().unwrap_or_default();
-            let path = catalog
-                .languages()
+            let path = site
+                .languages
                 .iter()
                 .skip(1)
                 .find_map(|l| {
@@ -152,9 +169,7 @@ fn locked_pairs(catalog: &Catalog) -> BTreeSet<(u16, u16)> {
                 .unwrap_or_else(|| path.to_string());
             match PageKind::parse(&path) {
                 Some(PageKind::Compare(a, b))
-                    if a != b
-                        && catalog.codes().contains_key(&a)
-                        && catalog.codes().contains_key(&b) =>
+                    if a != b && site.codes.contains_key(&a) && site.codes.contains_key(&b) =>
                 {
                     Some((a, b))
                 }

@@ -90,13 +90,40 @@ pub(crate) fn fingerprint(project: &Project, content: &Files, statics: &Files) -
     Some(hasher.finalize().to_hex().to_string())
 }
 
+/// The project's output, when it is up to date: built from the inputs on
+/// disk now, and untouched since.
+pub(crate) fn unchanged(project: &Project) -> Result<Option<(Record, Changes)>> {
+    up_to_date(&project.out, || {
+        let content = content_on_disk(&project.content)?;
+        let statics = static_on_disk(&project.static_dir)?;
+        fingerprint(project, &content, &statics)
+    })
+}
+
+/// What a build that wrote `pages` and `redirects` from `content` (as loaded) and
+/// `statics` (as hashed before the build copied them) records.
+pub(crate) fn record(
+    project: &Project,
+    content: &Files,
+    statics: Option<Files>,
+    pages: usize,
+    redirects: usize,
+) -> Option<Record> {
+    let inputs = fingerprint(project, content, &statics?)?;
+    Some(Record {
+        inputs,
+        pages,
+        redirects,
+    })
+}
+
 /// When the output `target` was built from `inputs` (their hash, made on
 /// demand) and none of its files
 /// changed since (each still there, none newer than its manifest): what
 /// that build recorded, and its size. Decided holding the build lock, so
 /// never while another build is writing; `None` sends the caller on to
 /// build.
-pub(crate) fn up_to_date(
+fn up_to_date(
     target: &Path,
     inputs: impl FnOnce() -> Option<String>,
 ) -> Result<Option<(Record, Changes)>> {
