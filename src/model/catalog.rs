@@ -72,13 +72,11 @@ impl<'a> Catalog<'a> {
         let languages = languages(content, problems)?;
         let base = match base_url {
             Some(base) => base.clone(),
-            None => match BaseUrl::parse(config.value.base_url.get_ref()) {
-                Ok(base) => base,
-                Err(message) => {
-                    problems.push(config.file.problem(config.value.base_url.span(), message));
-                    return None;
-                }
-            },
+            None => BaseUrl::parse(config.value.base_url.get_ref())
+                .map_err(|message| {
+                    problems.push(config.file.problem(config.value.base_url.span(), message))
+                })
+                .ok()?,
         };
         let mut catalog = Catalog {
             content,
@@ -122,16 +120,7 @@ impl<'a> Catalog<'a> {
                 .iter()
                 .flat_map(|f| &f.value.redirect)
                 .collect(),
-            captured: content
-                .captured
-                .iter()
-                .flat_map(|f| {
-                    let file = &f.value;
-                    file.line
-                        .iter()
-                        .map(move |l| ((file.library.get_ref().as_str(), l.text.as_str()), file))
-                })
-                .collect(),
+            captured: captured_lines(content),
             plan: Plan::default(),
         };
         catalog.plan = Plan::new(&Site {
@@ -299,6 +288,20 @@ impl<'a> Catalog<'a> {
         };
         find(lang).or_else(|| find(self.default_lang()))
     }
+}
+
+/// Every captured text by (library id, exact text), with its file.
+fn captured_lines(content: &Content) -> BTreeMap<(&str, &str), &CapturedFile> {
+    content
+        .captured
+        .iter()
+        .flat_map(|f| {
+            let file = &f.value;
+            file.line
+                .iter()
+                .map(move |l| ((file.library.get_ref().as_str(), l.text.as_str()), file))
+        })
+        .collect()
 }
 
 /// The languages of `site.toml`, each with its strings; `None` when one is
