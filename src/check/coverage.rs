@@ -74,6 +74,12 @@ pub fn coverage(catalog: &Catalog) -> Vec<Coverage> {
             if let Some(entry) = &content.timeouts {
                 measure(&mut coverage, entry, |e| &e.text, default);
             }
+            for (_, entry) in &content.protocols {
+                measure(&mut coverage, entry, |p| &p.text, default);
+                for i in 0..entry.value.code.len() {
+                    measure(&mut coverage, entry, |p| &p.code[i].text, default);
+                }
+            }
             coverage
         })
         .collect()

@@ -14,6 +14,9 @@ pub struct CapturedFile {
     pub version: String,
     /// The interpreter or compiler it ran on.
     pub runtime: Option<String>,
+    /// A protocol's client library (`protocols/<slug>.toml`): its lines'
+    /// codes are that protocol's, and `library` is one of its libraries.
+    pub protocol: Option<Spanned<String>>,
     #[serde(default)]
     pub line: Vec<CapturedLine>,
 }

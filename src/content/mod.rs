@@ -5,6 +5,7 @@ mod captured;
 mod glossary;
 mod libraries;
 mod lookup;
+mod protocols;
 mod timeouts;
 
 use std::collections::BTreeMap;
@@ -18,6 +19,9 @@ pub use libraries::{
     Example, ExamplesFile, LibrariesFile, Library, Limit, LimitKind, Message, MessagesFile,
 };
 pub use lookup::{LookupFile, LookupRule, RuleKind};
+pub use protocols::{
+    CodeInLibrary, ProtocolCode, ProtocolCodeText, ProtocolFile, ProtocolLibrary, ProtocolText,
+};
 pub use timeouts::{Hop, HopKind, ResetBy, TimeoutsFile, TimeoutsText};
 
 /// `site.toml`: the site as a whole.
@@ -195,6 +199,8 @@ pub struct RangeText {
 #[serde(deny_unknown_fields)]
 pub struct ComparisonEntry {
     pub codes: Spanned<[Spanned<u16>; 2]>,
+    /// Whose meaning of a 3000-4999 number it compares: a protocol's slug.
+    pub protocol: Option<Spanned<String>>,
     pub text: Spanned<BTreeMap<String, Spanned<ComparisonText>>>,
 }
 

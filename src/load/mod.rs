@@ -15,7 +15,8 @@ use toml::Spanned;
 
 use crate::content::{
     CapturedFile, CodeEntry, ComparisonEntry, ExamplesFile, GlossaryFile, LibrariesFile,
-    LookupFile, MessagesFile, RangeEntry, RedirectsFile, SiteConfig, TimeoutsFile, Translatable,
+    LookupFile, MessagesFile, ProtocolFile, RangeEntry, RedirectsFile, SiteConfig, TimeoutsFile,
+    Translatable,
 };
 use crate::error::Problem;
 use source::{SourceFile, read, walk};
@@ -50,6 +51,8 @@ pub struct Content {
     pub redirects: Option<Loaded<RedirectsFile>>,
     /// `captured/<library>.toml`: what libraries printed when they ran.
     pub captured: Vec<Loaded<CapturedFile>>,
+    /// `protocols/<slug>.toml`, with the slug.
+    pub protocols: Vec<(String, Loaded<ProtocolFile>)>,
     /// `urls.lock`: every URL and anchor ever published.
     pub url_lock: Option<Arc<SourceFile>>,
     /// Codes whose file exists but did not parse: already reported, so
@@ -153,6 +156,17 @@ impl Content {
         collect(&mut out, &keep, &self.codes, |e| &e.text);
         collect(&mut out, &keep, &self.ranges, |e| &e.text);
         collect(&mut out, &keep, &self.comparisons, |e| &e.text);
+        for (_, protocol) in &self.protocols {
+            collect(&mut out, &keep, std::slice::from_ref(protocol), |p| &p.text);
+            for code in &protocol.value.code {
+                for (lang, table) in code.text.get_ref() {
+                    if keep(lang) {
+                        let fields = table.get_ref().fields().into_iter().filter_map(|(_, f)| f);
+                        out.extend(fields.map(|f| (&*protocol.file, f)));
+                    }
+                }
+            }
+        }
         if let Some(timeouts) = &self.timeouts {
             collect(&mut out, &keep, std::slice::from_ref(timeouts), |e| &e.text);
             let notes = timeouts.value.hop.iter().flat_map(|h| &h.text);
@@ -199,6 +213,12 @@ impl Content {
             ["comparisons", name] if name.ends_with(".toml") => {
                 self.comparisons.extend(parse(&file, problems))
             }
+            ["protocols", name] if name.ends_with(".toml") => {
+                if let Some(protocol) = parse(&file, problems) {
+                    self.protocols
+                        .push((toml_stem(name).unwrap_or_default(), protocol));
+                }
+            }
             ["captured", name] if name.ends_with(".toml") => {
                 self.captured.extend(parse(&file, problems))
             }
@@ -227,7 +247,7 @@ impl Content {
 fn unexpected(path: &Path, message: &str) -> Problem {
     Problem::at_file(path, message).with_hint(
         "content/ holds site.toml, libraries.toml, messages.toml, examples.toml, lookup.toml, timeouts.toml, glossary.toml, redirects.toml, urls.lock, \
-         and TOML files under i18n/, codes/, ranges/, comparisons/ and captured/",
+         and TOML files under i18n/, codes/, ranges/, comparisons/, protocols/ and captured/",
     )
 }
 

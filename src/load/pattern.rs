@@ -127,6 +127,12 @@ placeholders! {
     Duration { duration }
     /// A code without a page of its own and its range.
     InRange { code, range, title }
+    /// A protocol's name.
+    ProtocolName { protocol }
+    /// A number and what each protocol that uses it calls it.
+    NumberNames { code, names }
+    /// The release, version or date a source was read in.
+    Read { read }
 }
 
 #[cfg(test)]

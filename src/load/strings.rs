@@ -76,6 +76,9 @@ string_table!(
     lookup_why: WhyStrings,
     /// The words of `/timeouts/`; needed only where `timeouts.toml` exists.
     timeouts: Option<TimeoutsStrings>,
+    /// The words of the protocols' pages; needed only where `protocols/`
+    /// has files.
+    protocols: Option<ProtocolsStrings>,
     not_found: NotFoundStrings,
     redirect: RedirectStrings,
     fallback: FallbackStrings,
@@ -222,6 +225,50 @@ string_table!(TimeoutsStrings {
     reset_client,
     reset_nothing
 });
+string_table!(
+    /// The pages of protocols' own codes: `/protocols/`, one protocol's
+    /// page and the number pages (`/4004/`).
+    ProtocolsStrings {
+        /// The link to `/protocols/` from the index and the header.
+        nav,
+        title,
+        intro,
+        meta_description,
+        /// One protocol's page.
+        protocol_title: Pattern<ProtocolName<'static>>,
+        protocol_meta: Pattern<ProtocolName<'static>>,
+        /// `{codes}` is how many codes it defines.
+        code_count: Pattern<Count<'static>>,
+        /// A number page: `{names}` lists each protocol's name for it.
+        number_title: Pattern<NumberNames<'static>>,
+        number_meta: Pattern<NumberNames<'static>>,
+        /// What a number in 4000-4999 is, and one in 3000-3999 that is not
+        /// registered, before the protocols' sections.
+        number_private: Pattern<Code<'static>>,
+        number_unregistered: Pattern<Code<'static>>,
+        /// The heading of the general explanation after the sections.
+        general,
+        /// "Defined by", before the list of protocols on a number page.
+        defined_by,
+        protocol,
+        owner,
+        code,
+        name,
+        meaning,
+        reason,
+        reconnect,
+        libraries,
+        library,
+        constant,
+        message,
+        captured,
+        source,
+        /// "Read in {read}": the release or date the codes were read in.
+        read: Pattern<Read<'static>>,
+        subprotocol,
+        all_codes,
+    }
+);
 string_table!(NotFoundStrings {
     title,
     body,

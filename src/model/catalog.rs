@@ -8,8 +8,8 @@ use std::collections::BTreeMap;
 use toml::Spanned;
 
 use crate::content::{
-    CapturedFile, CodeEntry, ComparisonEntry, Example, Library, LookupRule, Message, RangeEntry,
-    RedirectEntry, SiteSource, TimeoutsFile, Translatable,
+    CapturedFile, CodeEntry, ComparisonEntry, Example, Library, LookupRule, Message, ProtocolCode,
+    ProtocolFile, RangeEntry, RedirectEntry, SiteSource, TimeoutsFile, Translatable,
 };
 use crate::error::Problem;
 use crate::load::Content;
@@ -37,8 +37,26 @@ pub struct Catalog<'a> {
     redirects: Vec<&'a RedirectEntry>,
     /// Captured files by (library id, exact text) of each of their lines.
     captured: BTreeMap<(&'a str, &'a str), &'a CapturedFile>,
+    /// The protocols of `protocols/`, most met first.
+    protocols: Vec<Protocol<'a>>,
+    /// Each number protocols define, with each use, most met first.
+    numbers: BTreeMap<u16, Vec<Use<'a>>>,
     /// Every page and redirect, decided once the rest is indexed.
     plan: Plan<'a>,
+}
+
+/// A protocol with its own close codes, by its slug (the file name).
+#[derive(Debug, Clone, Copy)]
+pub struct Protocol<'a> {
+    pub slug: &'a str,
+    pub file: &'a ProtocolFile,
+}
+
+/// One protocol's use of a number.
+#[derive(Debug, Clone, Copy)]
+pub struct Use<'a> {
+    pub protocol: Protocol<'a>,
+    pub code: &'a ProtocolCode,
 }
 
 /// Picks one prose field of a text table: `|t| t.summary.as_ref()`.
@@ -121,19 +139,34 @@ impl<'a> Catalog<'a> {
                 .flat_map(|f| &f.value.redirect)
                 .collect(),
             captured: captured_lines(content),
+            protocols: protocols(content),
+            numbers: BTreeMap::new(),
             plan: Plan::default(),
         };
-        catalog.plan = Plan::new(&Site {
-            codes: &catalog.codes,
-            comparisons: &catalog.comparisons,
-            ranges: catalog.ranges.keys().copied().collect(),
-            has_timeouts: content.timeouts.is_some(),
-            url_lock: content.url_lock.as_deref(),
-            languages: &catalog.languages,
-            urls: &catalog.urls,
-            moved: &catalog.redirects,
-        });
+        catalog.numbers = numbers(&catalog.protocols);
+        catalog.plan = catalog.plan();
         Some(catalog)
+    }
+
+    /// The pages and redirects of the indexed site.
+    fn plan(&self) -> Plan<'a> {
+        Plan::new(&Site {
+            numbers: self
+                .numbers
+                .keys()
+                .copied()
+                .filter(|n| !self.codes.contains_key(n))
+                .collect(),
+            protocols: self.protocols.iter().map(|p| p.slug).collect(),
+            codes: &self.codes,
+            comparisons: &self.comparisons,
+            ranges: self.ranges.keys().copied().collect(),
+            has_timeouts: self.content.timeouts.is_some(),
+            url_lock: self.content.url_lock.as_deref(),
+            languages: &self.languages,
+            urls: &self.urls,
+            moved: &self.redirects,
+        })
     }
 
     /// Whether the comparison of `a` and `b` is a page of its own (lower
@@ -143,7 +176,7 @@ impl<'a> Catalog<'a> {
     }
 
     /// Every page of the site, in no particular language.
-    pub fn page_kinds(&self) -> &[PageKind] {
+    pub fn page_kinds(&self) -> &[PageKind<'a>] {
         &self.plan.pages
     }
 
@@ -169,6 +202,54 @@ impl<'a> Catalog<'a> {
     /// `urls.lock`: every URL and anchor ever published.
     pub fn url_lock(&self) -> Option<&'a SourceFile> {
         self.content.url_lock.as_deref()
+    }
+
+    /// Every captured file: what libraries printed when the harness ran them.
+    pub fn captured_files(&self) -> impl Iterator<Item = &'a CapturedFile> + 'a {
+        self.content.captured.iter().map(|f| &f.value)
+    }
+
+    /// The protocols with their own close codes, most met first.
+    pub fn protocols(&self) -> &[Protocol<'a>] {
+        &self.protocols
+    }
+
+    pub fn protocol(&self, slug: &str) -> Option<Protocol<'a>> {
+        self.protocols.iter().copied().find(|p| p.slug == slug)
+    }
+
+    /// The protocols that define `number`, most met first.
+    pub fn uses(&self, number: u16) -> &[Use<'a>] {
+        self.numbers.get(&number).map_or(&[], Vec::as_slice)
+    }
+
+    /// The page a path names, now that the catalog knows which numbers are
+    /// codes and which protocols define: `/4004/` is a number page.
+    pub fn resolve<'p>(&self, kind: PageKind<'p>) -> PageKind<'p> {
+        match kind {
+            PageKind::Code(n) if !self.codes.contains_key(&n) && self.numbers.contains_key(&n) => {
+                PageKind::Number(n)
+            }
+            kind => kind,
+        }
+    }
+
+    /// The anchors the spec fixes for a page: on a number page, each
+    /// protocol's section and its fix (`#discord-gateway-fix`).
+    pub fn anchors(&self, kind: PageKind) -> Vec<String> {
+        match kind {
+            PageKind::Number(n) => self
+                .uses(n)
+                .iter()
+                .flat_map(|u| {
+                    [
+                        u.protocol.slug.to_string(),
+                        format!("{}-fix", u.protocol.slug),
+                    ]
+                })
+                .collect(),
+            kind => kind.anchors(),
+        }
     }
 
     /// `timeouts.toml`, where the site has a timeouts page.
@@ -288,6 +369,34 @@ impl<'a> Catalog<'a> {
         };
         find(lang).or_else(|| find(self.default_lang()))
     }
+}
+
+/// The protocols, most met first (by rank, then slug).
+fn protocols(content: &Content) -> Vec<Protocol<'_>> {
+    let mut out: Vec<Protocol> = content
+        .protocols
+        .iter()
+        .map(|(slug, loaded)| Protocol {
+            slug,
+            file: &loaded.value,
+        })
+        .collect();
+    out.sort_by_key(|p| (p.file.rank, p.slug));
+    out
+}
+
+/// Each number the protocols define, with each use, most met first.
+fn numbers<'a>(protocols: &[Protocol<'a>]) -> BTreeMap<u16, Vec<Use<'a>>> {
+    let mut numbers: BTreeMap<u16, Vec<Use>> = BTreeMap::new();
+    for &protocol in protocols {
+        for code in &protocol.file.code {
+            numbers
+                .entry(code.number())
+                .or_default()
+                .push(Use { protocol, code });
+        }
+    }
+    numbers
 }
 
 /// Every captured text by (library id, exact text), with its file.

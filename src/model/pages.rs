@@ -3,14 +3,21 @@
 
 /// One page of the site, in no particular language.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum PageKind {
+pub enum PageKind<'a> {
     Index,
     Code(u16),
+    /// A number in 3000-4999 that protocols define for themselves
+    /// (`/4004/`): a section for each protocol that uses it.
+    Number(u16),
     /// Lower code first.
     Compare(u16, u16),
     Range(u16, u16),
     /// `/timeouts/`: the hops in between and their idle limits.
     Timeouts,
+    /// `/protocols/`: the protocols whose own codes the site explains.
+    Protocols,
+    /// `/protocols/<slug>/`: one protocol's codes.
+    Protocol(&'a str),
 }
 
 /// Anchors on a code page: `/1008/#fix`.
@@ -18,11 +25,17 @@ pub const CODE_ANCHORS: [&str; 3] = ["description", "when", "fix"];
 /// Anchors on a comparison page besides `#c<code>` for each code.
 pub const COMPARE_ANCHORS: [&str; 2] = ["differences", "which"];
 
-impl PageKind {
-    /// The anchors the spec fixes for this page.
+impl<'a> PageKind<'a> {
+    /// The anchors the spec fixes for this page; a number page's depend on
+    /// its protocols (see `Catalog::anchors`).
     pub fn anchors(self) -> Vec<String> {
         match self {
-            PageKind::Index | PageKind::Range(..) | PageKind::Timeouts => Vec::new(),
+            PageKind::Index
+            | PageKind::Range(..)
+            | PageKind::Timeouts
+            | PageKind::Number(_)
+            | PageKind::Protocols
+            | PageKind::Protocol(_) => Vec::new(),
             PageKind::Code(_) => CODE_ANCHORS.iter().map(|a| a.to_string()).collect(),
             PageKind::Compare(a, b) => COMPARE_ANCHORS
                 .iter()
@@ -33,15 +46,21 @@ impl PageKind {
     }
 
     /// Reads a path as content writes it (`/1008/`, `/1002-vs-1008/`). A
-    /// comparison in the wrong order is read as written: callers decide.
-    pub fn parse(path: &str) -> Option<PageKind> {
+    /// comparison in the wrong order is read as written, and any number as
+    /// a code: callers decide (`Catalog::resolve`).
+    pub fn parse(path: &'a str) -> Option<PageKind<'a>> {
         let inner = path.strip_prefix('/')?;
         if inner.is_empty() {
             return Some(PageKind::Index);
         }
         let inner = inner.strip_suffix('/')?;
-        if inner == "timeouts" {
-            return Some(PageKind::Timeouts);
+        match inner {
+            "timeouts" => return Some(PageKind::Timeouts),
+            "protocols" => return Some(PageKind::Protocols),
+            _ => {}
+        }
+        if let Some(slug) = inner.strip_prefix("protocols/") {
+            return is_slug(slug).then_some(PageKind::Protocol(slug));
         }
         if let Some((a, b)) = inner.split_once("-vs-") {
             return Some(PageKind::Compare(number(a)?, number(b)?));
@@ -51,6 +70,17 @@ impl PageKind {
         }
         Some(PageKind::Code(number(inner)?))
     }
+}
+
+/// Whether `text` may name a protocol: lowercase ASCII letters, digits and
+/// inner hyphens.
+pub fn is_slug(text: &str) -> bool {
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && text
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
 }
 
 fn number(text: &str) -> Option<u16> {

@@ -14,6 +14,10 @@ use crate::model::urls::Urls;
 
 /// What the plan is decided from: the indexed content.
 pub(crate) struct Site<'s, 'a> {
+    /// Numbers protocols define that are not codes of their own.
+    pub numbers: Vec<u16>,
+    /// The protocols' slugs.
+    pub protocols: Vec<&'a str>,
     pub codes: &'s BTreeMap<u16, &'a CodeEntry>,
     pub comparisons: &'s BTreeMap<(u16, u16), &'a ComparisonEntry>,
     pub ranges: Vec<(u16, u16)>,
@@ -38,7 +42,7 @@ pub struct Redirect<'a> {
 /// Every page and redirect of the site.
 #[derive(Debug, Default)]
 pub struct Plan<'a> {
-    pub pages: Vec<PageKind>,
+    pub pages: Vec<PageKind<'a>>,
     pub redirects: Vec<Redirect<'a>>,
     /// The comparisons written as pages; see [`static_pairs`].
     static_pairs: BTreeSet<(u16, u16)>,
@@ -57,6 +61,11 @@ impl<'a> Plan<'a> {
         if site.has_timeouts {
             pages.push(PageKind::Timeouts);
         }
+        pages.extend(site.numbers.iter().map(|&n| PageKind::Number(n)));
+        if !site.protocols.is_empty() {
+            pages.push(PageKind::Protocols);
+        }
+        pages.extend(site.protocols.iter().map(|&slug| PageKind::Protocol(slug)));
         Plan {
             pages,
             redirects: redirects(site, &reverse),

@@ -82,10 +82,12 @@ impl Urls {
     pub fn page(&self, lang: &str, kind: PageKind) -> String {
         match kind {
             PageKind::Index => self.index(lang),
-            PageKind::Code(code) => self.code(lang, code),
+            PageKind::Code(code) | PageKind::Number(code) => self.code(lang, code),
             PageKind::Compare(a, b) => self.compare(lang, a, b),
             PageKind::Range(start, end) => self.range(lang, start, end),
             PageKind::Timeouts => format!("{}timeouts/", self.lang_prefix(lang)),
+            PageKind::Protocols => format!("{}protocols/", self.lang_prefix(lang)),
+            PageKind::Protocol(slug) => format!("{}protocols/{slug}/", self.lang_prefix(lang)),
         }
     }
 

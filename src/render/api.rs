@@ -134,7 +134,7 @@ fn field(value: &Option<toml::Spanned<String>>) -> Option<&str> {
     value.as_ref().map(|s| s.get_ref().as_str())
 }
 
-fn json(value: &impl Serialize) -> String {
+pub(super) fn json(value: &impl Serialize) -> String {
     // Plain structs with string keys: serialising cannot fail.
     let mut out = serde_json::to_string_pretty(value).expect("JSON of plain data");
     out.push('\n');

@@ -13,10 +13,11 @@ use crate::model::catalog::Field;
 use crate::model::pages::PageKind;
 use crate::model::ranges;
 
+use super::PageContext;
 use super::facts::{self, FactRow};
 use super::layout::{Layout, Link};
 use super::prose::{self, Prose};
-use super::{CodeRow, PageContext};
+use super::sides::{Side, side, side_summary};
 
 #[derive(Template)]
 #[template(path = "compare.html")]
@@ -24,11 +25,13 @@ pub(crate) struct ComparePage<'a> {
     pub layout: Layout<'a>,
     pub heading: String,
     pub caption: String,
+    /// One or two sentences that settle the question, written by hand.
+    pub verdict: Prose,
     /// Hand-written intro, or the sentences generated from the facts.
     pub intro: Prose,
     pub intro_sentences: Vec<String>,
     pub facts: Vec<FactRow>,
-    pub sides: [CodeRow<'a>; 2],
+    pub sides: [Side; 2],
     /// Hand-written differences and advice, when the pair has them.
     pub differences: Prose,
     /// Otherwise, differences derived from the typed facts, in sentences.
@@ -44,50 +47,61 @@ pub(crate) struct ComparePage<'a> {
 pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<'a> {
     let catalog = context.catalog;
     let t = context.language.strings;
-    let (ea, eb) = (catalog.code(a), catalog.code(b));
+    let curated = catalog.comparisons().get(&(a, b));
+    let protocol = curated
+        .and_then(|c| c.protocol.as_ref())
+        .map(|p| p.get_ref().as_str());
+    let sides = [side(context, a, protocol), side(context, b, protocol)];
     let (sa, sb) = (a.to_string(), b.to_string());
     let names = Pair {
         a: &sa,
         b: &sb,
-        a_name: ea.name(),
-        b_name: eb.name(),
+        a_name: &sides[0].name,
+        b_name: &sides[1].name,
     };
-    let summaries = [a, b].map(|code| super::summary_text(catalog, code, context.lang()));
+    let summaries = [a, b].map(|code| side_summary(context, code, protocol));
     let described = PairSummaries {
         a: &sa,
         b: &sb,
-        a_name: ea.name(),
-        b_name: eb.name(),
+        a_name: &sides[0].name,
+        b_name: &sides[1].name,
         a_summary: &summaries[0],
         b_summary: &summaries[1],
     };
     let layout = Layout::new(
         catalog,
         context.language,
-        t.compare.title.fill(&names),
+        t.compare.heading.fill(&names),
         t.compare.meta_description.fill(&described),
         context.rel_of(PageKind::Compare(a, b)),
     );
-    let curated = catalog.comparisons().get(&(a, b));
     let curated_field = |field: Field<ComparisonText>| {
         curated
             .map(|c| prose::field(catalog, c.text.get_ref(), context.lang(), field))
             .unwrap_or_default()
     };
+    let codes = catalog.codes();
+    let (ea, eb) = (codes.get(&a).copied(), codes.get(&b).copied());
+    let generated = |f: &dyn Fn(&CodeEntry, &CodeEntry) -> Vec<String>| match (ea, eb) {
+        (Some(ea), Some(eb)) => f(ea, eb),
+        _ => Vec::new(),
+    };
     ComparePage {
         heading: t.compare.heading.fill(&names),
         caption: t.compare.codes_table_caption.fill(&names),
+        verdict: curated_field(|t| t.verdict.as_ref()),
         intro: curated_field(|t| t.intro.as_ref()),
-        intro_sentences: intro_sentences(&t.compare, ea, eb),
-        facts: facts::rows(&context, &[a, b]),
-        sides: [context.code_row(a), context.code_row(b)],
+        intro_sentences: generated(&|ea, eb| intro_sentences(&t.compare, ea, eb)),
+        facts: match (ea, eb) {
+            (Some(_), Some(_)) => facts::rows(&context, &[a, b]),
+            _ => Vec::new(),
+        },
         differences: curated_field(|t| t.differences.as_ref()),
-        derived: derived_differences(catalog, &t.compare, ea, eb),
-        rarely_confused: (curated.is_none()
-            && !ea.related().any(|r| r == b)
-            && !eb.related().any(|r| r == a))
-        .then(|| t.compare.rarely_confused.fill(&names)),
+        derived: generated(&|ea, eb| derived_differences(catalog, &t.compare, ea, eb)),
+        rarely_confused: (curated.is_none() && !related(ea, b) && !related(eb, a))
+            .then(|| t.compare.rarely_confused.fill(&names)),
         which: curated_field(|t| t.which.as_ref()),
+        sides,
         index: Link {
             href: layout.home.clone(),
             label: t.nav.home.clone(),
@@ -97,30 +111,24 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
     }
 }
 
+fn related(entry: Option<&CodeEntry>, other: u16) -> bool {
+    entry.is_some_and(|e| e.related().any(|r| r == other))
+}
+
 /// Where to read on: the hand-written comparisons of either code with a
 /// third, labelled "1006 vs 1001 Going Away".
 fn onward(context: PageContext, a: u16, b: u16) -> Vec<Link> {
-    let t = context.language.strings;
     [a, b]
         .iter()
+        .filter(|code| context.catalog.codes().contains_key(code))
         .flat_map(|&code| {
-            let this = code.to_string();
             context
                 .compare_links(code)
                 .into_iter()
                 .filter(|l| l.curated && l.code != a && l.code != b)
-                .map(move |l| {
-                    let other = l.code.to_string();
-                    let pair = Pair {
-                        a: &this,
-                        b: &other,
-                        a_name: context.catalog.code(code).name(),
-                        b_name: context.catalog.code(l.code).name(),
-                    };
-                    Link {
-                        href: l.href,
-                        label: format!("{} {}", t.compare.title.fill(&pair), l.name),
-                    }
+                .map(|l| Link {
+                    label: format!("{} {}", l.label, l.name),
+                    href: l.href,
                 })
         })
         .collect()

@@ -119,9 +119,11 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
     } else {
         Vec::new()
     };
+    // Protocols' pairs are listed with their protocols.
     let featured = catalog
         .comparisons()
         .keys()
+        .filter(|(a, b)| catalog.codes().contains_key(a) && catalog.codes().contains_key(b))
         .map(|&(a, b)| FeaturedPair {
             link: compare_link(a, b),
             names: [a, b].map(|c| catalog.code(c).local_name(lang)),

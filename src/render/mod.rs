@@ -11,8 +11,12 @@ mod facts;
 mod index;
 pub(crate) mod layout;
 pub(crate) mod lookup_data;
+mod number;
 pub(crate) mod prose;
+mod protocols;
+pub(crate) mod protocols_api;
 mod range;
+mod sides;
 pub(crate) mod snippets;
 pub(crate) mod social;
 mod special;
@@ -69,34 +73,51 @@ impl<'a> PageContext<'a> {
     /// The comparisons of `code` with every other code, labelled by the
     /// other code's name, hand-written ones first.
     fn compare_links(&self, code: u16) -> Vec<index::CompareLink> {
-        let urls = self.catalog.urls();
-        let mut links: Vec<index::CompareLink> = self
-            .catalog
+        let catalog = self.catalog;
+        let lang = self.lang();
+        let urls = catalog.urls();
+        let link = |other: u16, name: String| index::CompareLink {
+            href: urls.href(&urls.compare(lang, code, other)),
+            label: self.language.strings.compare.title.fill(&Pair {
+                a: &code.to_string(),
+                b: &other.to_string(),
+                a_name: catalog.code(code).name(),
+                b_name: &name,
+            }),
+            code: other,
+            name,
+            curated: catalog
+                .comparisons()
+                .contains_key(&(code.min(other), code.max(other))),
+        };
+        let mut links: Vec<index::CompareLink> = catalog
             .codes()
             .keys()
-            .filter(|&&other| other != code && self.catalog.has_comparison_page(code, other))
-            .map(|&other| index::CompareLink {
-                href: urls.href(&urls.compare(self.lang(), code, other)),
-                label: self.language.strings.compare.title.fill(&Pair {
-                    a: &code.to_string(),
-                    b: &other.to_string(),
-                    a_name: self.catalog.code(code).name(),
-                    b_name: self.catalog.code(other).name(),
-                }),
-                code: other,
-                name: self.catalog.code(other).local_name(self.lang()).to_string(),
-                curated: self
-                    .catalog
-                    .comparisons()
-                    .contains_key(&(code.min(other), code.max(other))),
-            })
+            .filter(|&&other| other != code && catalog.has_comparison_page(code, other))
+            .map(|&other| link(other, catalog.code(other).local_name(lang).to_string()))
             .collect();
+        // Hand-written comparisons with a protocol's meaning of a number.
+        for (&(a, b), entry) in catalog.comparisons() {
+            let other = if a == code { b } else { a };
+            let slug = entry.protocol.as_ref().map(|p| p.get_ref().as_str());
+            let used = catalog
+                .uses(other)
+                .iter()
+                .find(|u| Some(u.protocol.slug) == slug);
+            if (a == code || b == code)
+                && !catalog.codes().contains_key(&other)
+                && let Some(used) = used
+            {
+                let name = format!("{} ({})", used.code.name, used.protocol.file.name);
+                links.push(link(other, name));
+            }
+        }
         links.sort_by_key(|l| (!l.curated, l.code));
         links
     }
 
     /// The page's path in each language, for its canonical and hreflang links.
-    fn rel_of(&self, kind: PageKind) -> impl Fn(&str) -> String + 'a {
+    fn rel_of(&self, kind: PageKind<'a>) -> impl Fn(&str) -> String + 'a {
         let urls = self.catalog.urls();
         move |lang| urls.page(lang, kind)
     }
@@ -119,6 +140,9 @@ pub(crate) fn page(context: PageContext, kind: PageKind) -> Result<String> {
         PageKind::Compare(a, b) => compare::page(context, a, b).render(),
         PageKind::Range(start, end) => range::page(context, start, end).render(),
         PageKind::Timeouts => timeouts::page(context).render(),
+        PageKind::Number(code) => number::page(context, code).render(),
+        PageKind::Protocols => protocols::index(context).render(),
+        PageKind::Protocol(slug) => protocols::page(context, slug).render(),
     };
     named(rendered, || {
         context.catalog.urls().page(context.lang(), kind)

@@ -130,6 +130,21 @@ pub fn links(markdown: &str) -> Vec<MarkdownLink> {
         .collect()
 }
 
+/// The Markdown of the first item of the first list in `markdown`, without
+/// its marker: a comparison quotes a code's first symptom and first step.
+pub fn first_item(markdown: &str) -> Option<String> {
+    let range = Parser::new_ext(markdown, options())
+        .into_offset_iter()
+        .find_map(|(event, range)| matches!(event, Event::Start(Tag::Item)).then_some(range))?;
+    let item = markdown[range].trim();
+    let item = item
+        .trim_start_matches(|c: char| c.is_ascii_digit())
+        .trim_start_matches(['-', '*', '+', '.', ')'])
+        .trim_start();
+    let lines: Vec<&str> = item.lines().map(str::trim).collect();
+    Some(lines.join("\n"))
+}
+
 /// The text of Markdown without its markup, for plain-text output and search.
 pub fn to_plain(markdown: &str) -> String {
     let mut out = String::new();
@@ -152,6 +167,17 @@ mod tests {
 
     fn render(md: &str) -> String {
         to_html(md, |path| format!("/base{path}"))
+    }
+
+    #[test]
+    fn the_first_item_is_taken_whole_without_its_marker() {
+        let md = "Intro.\n\n1. Read the **reason**,\n   then log it.\n2. Second.\n";
+        assert_eq!(
+            first_item(md).as_deref(),
+            Some("Read the **reason**,\nthen log it.")
+        );
+        assert_eq!(first_item("- one\n- two").as_deref(), Some("one"));
+        assert_eq!(first_item("No list."), None);
     }
 
     #[test]

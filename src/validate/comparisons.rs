@@ -1,5 +1,5 @@
-//! Rules for hand-written comparisons: two known codes, lower first, in the
-//! file named after them, written once.
+//! Rules for hand-written comparisons: two known codes (or numbers the named
+//! protocol defines), lower first, in the file named after them, written once.
 
 use std::collections::BTreeSet;
 
@@ -14,15 +14,36 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
         let (file, value) = (&entry.file, &entry.value);
         let [a, b] = value.codes.get_ref();
         let pair = (*a.get_ref(), *b.get_ref());
+        let protocol = value.protocol.as_ref();
+        if let Some(slug) = protocol.filter(|p| catalog.protocol(p.get_ref()).is_none()) {
+            problems.push(
+                file.problem(
+                    slug.span(),
+                    format!("unknown protocol \"{}\"", slug.get_ref()),
+                )
+                .with_hint("use the name of a file in protocols/, without .toml"),
+            );
+        }
         for code in [a, b] {
-            if !catalog.knows_code(*code.get_ref()) {
-                problems.push(file.problem(
-                    code.span(),
-                    format!(
-                        "comparison names code {}, which has no entry",
-                        code.get_ref()
+            let n = *code.get_ref();
+            let of_protocol = protocol.is_some_and(|p| {
+                catalog
+                    .uses(n)
+                    .iter()
+                    .any(|u| u.protocol.slug == p.get_ref())
+            });
+            if !catalog.knows_code(n) && !of_protocol {
+                let message = match protocol {
+                    Some(p) => format!(
+                        "{n} is neither a code of the site nor one that {} defines",
+                        p.get_ref()
                     ),
-                ));
+                    None if !catalog.uses(n).is_empty() => format!(
+                        "comparison names {n}, which protocols define: say whose, with protocol = \"…\""
+                    ),
+                    None => format!("comparison names code {n}, which has no entry"),
+                };
+                problems.push(file.problem(code.span(), message));
             }
         }
         if pair.0 >= pair.1 {

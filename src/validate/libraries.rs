@@ -93,7 +93,10 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
 pub(super) fn check_captured(catalog: &Catalog, problems: &mut Vec<Problem>) {
     for loaded in &catalog.content().captured {
         let (file, captured) = (&loaded.file, &loaded.value);
-        known_library(catalog, file, &captured.library, problems);
+        // A protocol's client is one of its libraries (see protocols.rs).
+        if captured.protocol.is_none() {
+            known_library(catalog, file, &captured.library, problems);
+        }
         if super::file_stem(file) != *captured.library.get_ref() {
             problems.push(
                 file.problem(

@@ -69,9 +69,13 @@ fn prose_links(
 }
 
 /// Resolves a content link such as `/1008/#fix` to a page of the site.
-pub(crate) fn resolve_site_link(catalog: &Catalog, dest: &str) -> Result<PageKind, String> {
+pub(crate) fn resolve_site_link<'d>(
+    catalog: &Catalog,
+    dest: &'d str,
+) -> Result<PageKind<'d>, String> {
     let (path, anchor) = dest.split_once('#').unwrap_or((dest, ""));
     let kind = PageKind::parse(path)
+        .map(|kind| catalog.resolve(kind))
         .ok_or_else(|| format!("link \"{dest}\" is not a page of the site"))?;
     // A code whose file did not load is reported already; links to it are not.
     let exists = match kind {
@@ -85,12 +89,13 @@ pub(crate) fn resolve_site_link(catalog: &Catalog, dest: &str) -> Result<PageKin
         // Only comparisons written as pages can be linked; a code that did
         // not load has its problem reported already.
         PageKind::Compare(a, b) => {
+            let known = |n| catalog.knows_code(n) || !catalog.uses(n).is_empty();
             let loaded = catalog.codes().contains_key(&a) && catalog.codes().contains_key(&b);
-            a != b
-                && catalog.knows_code(a)
-                && catalog.knows_code(b)
-                && (!loaded || catalog.has_comparison_page(a, b))
+            a != b && known(a) && known(b) && (!loaded || catalog.has_comparison_page(a, b))
         }
+        PageKind::Number(_) => true,
+        PageKind::Protocols => !catalog.protocols().is_empty(),
+        PageKind::Protocol(slug) => catalog.protocol(slug).is_some(),
         PageKind::Range(start, end) => catalog.ranges().contains_key(&(start, end)),
         PageKind::Timeouts => catalog.content().timeouts.is_some(),
     };
@@ -99,8 +104,8 @@ pub(crate) fn resolve_site_link(catalog: &Catalog, dest: &str) -> Result<PageKin
             "link \"{dest}\" points at a page that does not exist"
         ));
     }
-    if !anchor.is_empty() && !kind.anchors().iter().any(|a| a == anchor) {
-        let known = kind.anchors();
+    let known = catalog.anchors(kind);
+    if !anchor.is_empty() && !known.iter().any(|a| a == anchor) {
         let hint = if known.is_empty() {
             String::new()
         } else {

@@ -8,6 +8,7 @@ mod comparisons;
 mod libraries;
 mod links;
 mod lookup;
+mod protocols;
 mod ranges;
 mod strings;
 mod texts;
@@ -25,7 +26,7 @@ use crate::project::BaseUrl;
 type Pass = fn(&Catalog, &mut Vec<Problem>);
 
 /// The passes, in the order a reader would check things by hand.
-const PASSES: [Pass; 12] = [
+const PASSES: [Pass; 13] = [
     site_sources,
     strings::check,
     codes::check,
@@ -35,6 +36,7 @@ const PASSES: [Pass; 12] = [
     libraries::check_examples,
     libraries::check_captured,
     lookup::check,
+    protocols::check,
     timeouts::check,
     timeouts::check_glossary,
     links::check,

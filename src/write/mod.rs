@@ -12,9 +12,9 @@ use rayon::prelude::*;
 use crate::error::{Error, Result, io_error};
 use crate::model::catalog::Catalog;
 use crate::model::urls::file_for;
-use crate::render::api;
 use crate::render::social;
 use crate::render::{self, PageContext, prose::RenderCache};
+use crate::render::{api, protocols_api};
 use output::Output;
 
 /// How many files of each kind a build wrote.
@@ -80,6 +80,17 @@ pub(crate) fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Re
                 api::code_text(catalog, entry).as_bytes(),
             )
         })?;
+    if !catalog.protocols().is_empty() {
+        let json = protocols_api::protocols_json(catalog);
+        output.write("api/protocols.json", json.as_bytes())?;
+        for &protocol in catalog.protocols() {
+            let json = protocols_api::protocol_json(catalog, protocol);
+            output.write(
+                &format!("api/protocols/{}.json", protocol.slug),
+                json.as_bytes(),
+            )?;
+        }
+    }
     output.write("sitemap.xml", api::sitemap(catalog, kinds).as_bytes())?;
     output.write("robots.txt", api::robots(catalog).as_bytes())?;
     output.write(".nojekyll", b"")?;

@@ -24,7 +24,7 @@ pub(crate) fn published(catalog: &Catalog) -> BTreeSet<String> {
         for language in catalog.languages() {
             let rel = urls.page(language.code, kind);
             out.insert(format!("/{rel}"));
-            for anchor in kind.anchors() {
+            for anchor in catalog.anchors(kind) {
                 out.insert(format!("/{rel}#{anchor}"));
             }
         }
@@ -38,6 +38,12 @@ pub(crate) fn published(catalog: &Catalog) -> BTreeSet<String> {
     }
     if catalog.timeouts().is_some() {
         out.insert("/api/timeouts.json".to_string());
+    }
+    if !catalog.protocols().is_empty() {
+        out.insert("/api/protocols.json".to_string());
+    }
+    for protocol in catalog.protocols() {
+        out.insert(format!("/api/protocols/{}.json", protocol.slug));
     }
     for fixed in [
         "/api/codes.json",

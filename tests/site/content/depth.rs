@@ -251,13 +251,23 @@ fn at_least_25_curated_comparisons_in_both_languages_are_featured() {
         pairs.len()
     );
     for prefix in LANGUAGES {
-        let index = site.page(prefix);
-        let featured = attrs(&index, "section#featured a", "href");
+        let index = attrs(&site.page(prefix), "section#featured a", "href");
         for (a, b, entry) in &pairs {
             let at = format!("{prefix}{a}-vs-{b}/");
+            // A protocol's pairs are featured on the protocol's page.
+            let (featured, place) = match entry.get("protocol").and_then(|p| p.as_str()) {
+                Some(slug) => {
+                    let rel = format!("{prefix}protocols/{slug}/");
+                    (
+                        attrs(&site.page(&rel), "section#comparisons a", "href"),
+                        rel,
+                    )
+                }
+                None => (index.clone(), format!("{prefix} index")),
+            };
             assert!(
                 featured.iter().any(|h| h.ends_with(&format!("/{at}"))),
-                "{prefix} index does not feature {a}/{b}"
+                "{place} does not feature {a}/{b}"
             );
             // The page shows the hand-written text, not the generated one:
             // each bold label of the curated bullets is on the page.

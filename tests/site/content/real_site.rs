@@ -149,8 +149,11 @@ fn outline(page: &Html) -> Vec<(String, String)> {
 fn the_1002_vs_1008_page_has_the_sections_of_the_seed_page_answer_first() {
     let ko = korean_strings();
     let page = site().page("ko/1002-vs-1008/");
-    let intro = texts(&page, ".hero .intro");
-    assert!(!intro[0].is_empty(), "the page opens with an intro");
+    let verdict = texts(&page, ".hero .verdict");
+    assert!(
+        verdict.len() == 1 && verdict[0].len() > 40,
+        "the page opens with its verdict: {verdict:?}"
+    );
     // A side-by-side table of both codes' facts.
     let columns = texts(&page, "table.facts thead th[scope=col]");
     assert_eq!(columns, ["1002", "1008"]);
@@ -283,14 +286,44 @@ fn no_korean_page_shows_english_prose() {
     }
 }
 
+/// How many protocols the content has, how many numbers they define, and
+/// how many hand-written comparisons are of a protocol's codes.
+fn protocol_counts() -> (usize, usize, usize) {
+    let dir = common::real_content();
+    let read = |path: std::path::PathBuf| -> toml::Table {
+        toml::from_str(&std::fs::read_to_string(path).expect("read")).expect("toml")
+    };
+    let files: Vec<_> = std::fs::read_dir(dir.join("protocols"))
+        .expect("protocols/")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    let mut numbers = std::collections::BTreeSet::new();
+    for file in &files {
+        for code in read(file.clone())["code"].as_array().expect("codes") {
+            numbers.insert(code["code"].as_integer().expect("number"));
+        }
+    }
+    let pairs = std::fs::read_dir(dir.join("comparisons"))
+        .expect("comparisons/")
+        .filter(|e| read(e.as_ref().expect("entry").path()).contains_key("protocol"))
+        .count();
+    (files.len(), numbers.len(), pairs)
+}
+
 #[test]
 fn the_sitemap_lists_every_page_with_its_alternates_under_the_sub_path() {
     let site = site();
     let sitemap = site.read("sitemap.xml");
     let doc = scraper::Html::parse_document(&sitemap);
     let locs = texts(&doc, "url > loc");
-    // 19 codes, 171 comparisons, 4 ranges, the index and /timeouts/, in two languages.
-    assert_eq!(locs.len(), (19 + 171 + 4 + 1 + 1) * 2);
+    // 19 codes, their 171 comparisons and the protocols' hand-written ones,
+    // 4 ranges, the index, /timeouts/, /protocols/ and a page per protocol
+    // and per number protocols define, in two languages.
+    let (protocols, numbers, pairs) = protocol_counts();
+    assert_eq!(
+        locs.len(),
+        (19 + 171 + pairs + 4 + 1 + 1 + 1 + protocols + numbers) * 2
+    );
     for loc in &locs {
         let rel = loc
             .strip_prefix(common::BASE)

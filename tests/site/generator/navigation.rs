@@ -16,9 +16,10 @@ fn code_pages_carry_a_breadcrumb_neighbours_and_named_comparisons() {
     assert_eq!(attrs(&page, "a[rel=next]", "href"), ["/repo/1009/"]);
     let first = site.page("1000/");
     assert!(attrs(&first, "a[rel=prev]", "href").is_empty());
-    // Comparisons name the other code; hand-written ones come first, marked.
+    // Comparisons name the other code; hand-written ones come first, marked,
+    // and a protocol's number compared with 1008 is among them.
     let links = texts(&page, "#compare li");
-    assert_eq!(links.len(), 18);
+    assert_eq!(links.len(), 18 + protocol_pairs_with(1008));
     assert!(
         links[0].starts_with("1008 vs 1000 Normal Closure"),
         "{links:?}"
@@ -50,6 +51,18 @@ fn code_pages_carry_a_breadcrumb_neighbours_and_named_comparisons() {
     );
 }
 
+/// How many hand-written comparisons set `code` beside a protocol's number.
+fn protocol_pairs_with(code: u16) -> usize {
+    std::fs::read_dir(common::real_content().join("comparisons"))
+        .expect("comparisons")
+        .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("read"))
+        .filter(|text| {
+            text.contains("protocol = ")
+                && (text.contains(&format!("[{code},")) || text.contains(&format!(", {code}]")))
+        })
+        .count()
+}
+
 #[test]
 fn comparisons_link_onward_and_the_index_offers_every_pair_without_script() {
     let site = common::real_site();
@@ -69,9 +82,13 @@ fn comparisons_link_onward_and_the_index_offers_every_pair_without_script() {
     );
     let picker = texts(&index, "#compare .picker details summary");
     assert_eq!(picker.len(), 19);
+    let with_protocols: usize = common::REGISTERED
+        .iter()
+        .map(|&c| protocol_pairs_with(c))
+        .sum();
     assert_eq!(
         attrs(&index, "#compare .picker details a", "href").len(),
-        19 * 18
+        19 * 18 + with_protocols
     );
     // Every page links the repository.
     for rel in ["", "1006/", "ko/1002-vs-1008/", "timeouts/"] {
