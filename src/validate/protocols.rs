@@ -5,7 +5,9 @@
 
 use std::collections::BTreeSet;
 
+use crate::content::ProtocolCode;
 use crate::error::Problem;
+use crate::load::source::SourceFile;
 use crate::model::catalog::Catalog;
 use crate::model::pages::{CODE_ANCHORS, is_slug};
 
@@ -43,58 +45,71 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
         }
         let mut numbers = BTreeSet::new();
         for code in &protocol.code {
-            let n = code.number();
-            let at = code.code.span();
-            if !(3000..=4999).contains(&n) {
-                problems.push(
-                    file.problem(at.clone(), format!("{n} is not a code a protocol can define for itself"))
-                        .with_hint("protocols and applications use 3000-3999 (registered or not) and 4000-4999 (private)"),
-                );
-            } else if let Some(entry) = catalog.codes().get(&n) {
-                let problem = if crate::model::ranges::is_registered(n) {
-                    file.problem(
-                        at.clone(),
-                        format!("{n} is registered as {} and has its own page", entry.name()),
-                    )
-                    .with_hint(
-                        "say in the protocol's description how it uses the code, with a link to it",
-                    )
-                } else {
-                    file.problem(
-                        at.clone(),
-                        format!("{n} has a page of its own (content/codes/{n}.toml)"),
-                    )
-                    .with_hint(
-                        "one number has one page: remove the code's file, or this protocol's code",
-                    )
-                };
-                problems.push(problem);
-            }
-            if !numbers.insert(n) {
-                problems.push(
-                    file.problem(at.clone(), format!("{n} is defined twice in this protocol")),
-                );
-            }
-            if let Some(source) = &code.source {
-                external_source(file, source, problems);
-            }
-            texts::check(catalog, file, &code.text, true, problems);
-            for used in &code.library {
-                external_source(file, &used.source, problems);
-                if !ids.contains(used.library.get_ref().as_str()) {
-                    problems.push(
-                        file.problem(
-                            used.library.span(),
-                            format!("unknown library \"{}\"", used.library.get_ref()),
-                        )
-                        .with_hint("list it under [[library]] in this file"),
-                    );
-                }
-            }
+            check_code(catalog, file, &ids, code, &mut numbers, problems);
         }
     }
     words(catalog, problems);
     captured(catalog, problems);
+}
+
+/// One code of a protocol: in 3000-4999, without a page of its own, once,
+/// with its texts and known libraries.
+fn check_code(
+    catalog: &Catalog,
+    file: &SourceFile,
+    ids: &BTreeSet<&str>,
+    code: &ProtocolCode,
+    numbers: &mut BTreeSet<u16>,
+    problems: &mut Vec<Problem>,
+) {
+    let n = code.number();
+    let at = code.code.span();
+    if !(3000..=4999).contains(&n) {
+        let message = match catalog.codes().get(&n) {
+            Some(entry) => format!(
+                "{n} is registered as {}: a protocol cannot define it for itself",
+                entry.name()
+            ),
+            None => format!("{n} is not a code a protocol can define for itself"),
+        };
+        problems.push(file.problem(at.clone(), message).with_hint(
+            "protocols and applications use 3000-3999 (registered or not) and 4000-4999 (private)",
+        ));
+    } else if let Some(entry) = catalog.codes().get(&n) {
+        let problem = if crate::model::ranges::is_registered(n) {
+            file.problem(
+                at.clone(),
+                format!("{n} is registered as {} and has its own page", entry.name()),
+            )
+            .with_hint("say in the protocol's description how it uses the code, with a link to it")
+        } else {
+            file.problem(
+                at.clone(),
+                format!("{n} has a page of its own (content/codes/{n}.toml)"),
+            )
+            .with_hint("one number has one page: remove the code's file, or this protocol's code")
+        };
+        problems.push(problem);
+    }
+    if !numbers.insert(n) {
+        problems.push(file.problem(at.clone(), format!("{n} is defined twice in this protocol")));
+    }
+    if let Some(source) = &code.source {
+        external_source(file, source, problems);
+    }
+    texts::check(catalog, file, &code.text, true, problems);
+    for used in &code.library {
+        external_source(file, &used.source, problems);
+        if !ids.contains(used.library.get_ref().as_str()) {
+            problems.push(
+                file.problem(
+                    used.library.span(),
+                    format!("unknown library \"{}\"", used.library.get_ref()),
+                )
+                .with_hint("list it under [[library]] in this file"),
+            );
+        }
+    }
 }
 
 /// The protocols' pages need their words in every language.

@@ -16,6 +16,11 @@ fn writes_every_page_kind_and_data_file() {
         "1000/index.html",
         "1006/index.html",
         "4001/index.html",
+        "4100/index.html",
+        "protocols/index.html",
+        "protocols/example-chat/index.html",
+        "api/protocols.json",
+        "api/protocols/example-chat.json",
         "1000-vs-1006/index.html",
         "1000-vs-4001/index.html",
         "1006-vs-4001/index.html",
@@ -36,8 +41,9 @@ fn writes_every_page_kind_and_data_file() {
     ] {
         assert!(site.exists(rel), "{rel} was not written");
     }
-    // 3 codes: index + 3 code pages + 3 comparisons + 4 ranges, one language.
-    assert_eq!(site.report.written.pages, 11);
+    // 3 codes: index + 3 code pages + 3 comparisons + 4 ranges, and the
+    // protocol's 2 numbers, the list of protocols and its page, one language.
+    assert_eq!(site.report.written.pages, 11 + 2 + 1 + 1);
     assert_eq!(site.report.written.redirects, 3);
 }
 

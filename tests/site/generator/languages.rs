@@ -88,8 +88,10 @@ fn coverage_counts_missing_and_stale_translations() {
     let report = closecodes::check(content, None).expect("check");
     let xx = &report.coverage[0];
     assert_eq!(xx.lang, "xx");
-    // 3 codes × 5 fields, 4 ranges × 3, 1 comparison × 2.
-    assert_eq!(xx.fields, 15 + 12 + 2);
+    // 3 codes × 5 fields, 4 ranges × 3, 1 comparison × 2, and the protocol
+    // (summary and description) with its two codes (meaning, fix and, for
+    // one, its reconnect rule).
+    assert_eq!(xx.fields, 15 + 12 + 2 + 2 + 3 + 2);
     assert_eq!(xx.translated, 1);
     assert_eq!(xx.missing.len(), xx.fields - 1);
     // The one translation records no source hash yet.

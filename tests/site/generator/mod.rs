@@ -7,6 +7,7 @@ mod check_site;
 mod escaping;
 mod languages;
 mod navigation;
+mod protocols;
 mod scale;
 mod sharing;
 mod valid_html;
