@@ -47,7 +47,24 @@ LIBRARIES = {
     "tungstenite": (18760, lambda: [os.environ["CAPTURE_TUNGSTENITE_BIN"]]),
     "browser": (18770, lambda: [python(), str(CAPTURE / "browser" / "capture.py")]),
     "okhttp": (18780, lambda: ["java", "-cp", java_classpath(), "OkHttpCapture"]),
+    "trio-websocket": (18711, lambda: [python(), str(CAPTURE / "python" / "trio_capture.py")]),
+    "simple-websocket": (18712, lambda: [python(), str(CAPTURE / "python" / "simple_capture.py")]),
+    "deno": (18721, lambda: [node_bin("deno"), "run", "--allow-all", "--quiet", str(CAPTURE / "node" / "web.mjs"), "deno"]),
+    "bun": (18722, lambda: [node_bin("bun"), str(CAPTURE / "node" / "web.mjs"), "bun"]),
+    "x-net-websocket": (18741, lambda: [str(CACHE / "bin" / "xnet")]),
+    "websocket-driver": (18781, lambda: ["ruby", str(CAPTURE / "ruby" / "capture.rb")]),
 }
+
+
+def node_bin(name):
+    return str(CAPTURE / "node" / "node_modules" / ".bin" / name)
+
+
+# Libraries kept out of the lookup's rules, so that its precision can be
+# measured on texts it was not written from: their captures are written to
+# CAPTURE_HELDOUT (default capture/.cache/heldout/), never to content/.
+HELD_OUT = {"trio-websocket", "x-net-websocket", "websocket-driver"}
+HELD_OUT_DIR = Path(os.environ.get("CAPTURE_HELDOUT", CACHE / "heldout"))
 
 
 def load_codes():
@@ -127,12 +144,12 @@ def capture(library, codes):
         return 0, time.monotonic() - started, f"exit {result.returncode}: " + " | ".join(tail), []
     try:
         meta, lines = collect.parse(library, result.stdout)
-        lines = collect.one_line_per_text(lines)
+        lines = collect.one_line_per_text(lines, protocol=bool(meta.get("protocol")))
         lines = collect.unique_ids(lines)
     except collect.CaptureError as err:
         return 0, time.monotonic() - started, str(err), []
-    out = ROOT / "content" / "captured" / f"{library}.toml"
-    out.parent.mkdir(exist_ok=True)
+    out = (HELD_OUT_DIR if library in HELD_OUT else ROOT / "content" / "captured") / f"{library}.toml"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(collect.render(meta, lines))
     return len(lines), time.monotonic() - started, None, collect.code_mismatches(lines)
 
