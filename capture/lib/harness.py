@@ -66,6 +66,7 @@ PROTOCOL_CLIENTS = {
     "pusher-js": ("pusher", 18792, lambda: ["node", str(CAPTURE / "node" / "protocols" / "pusher-js.mjs")]),
     "centrifuge-js": ("centrifugo", 18793, lambda: ["node", str(CAPTURE / "node" / "protocols" / "centrifuge-js.mjs")]),
     "obs-websocket-js": ("obs-websocket", 18794, lambda: ["node", str(CAPTURE / "node" / "protocols" / "obs-websocket-js.mjs")]),
+    "centrifuge-python": ("centrifugo", 18796, lambda: [python(), str(CAPTURE / "protocols" / "centrifuge_capture.py")]),
     "discord.js": ("discord-gateway", 18795, lambda: ["node", str(CAPTURE / "node" / "protocols" / "discord.js.mjs")]),
 }
 LIBRARIES.update({lib: (port, command) for lib, (_, port, command) in PROTOCOL_CLIENTS.items()})

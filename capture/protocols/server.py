@@ -20,6 +20,8 @@ on that code (it gets no handshake reply), so each code is seen once.
 
 import asyncio
 import json
+import logging
+import os
 import sys
 import tomllib
 from http import HTTPStatus
@@ -144,13 +146,7 @@ def process_request(connection, request):
         }).encode()
         headers = Headers([("Content-Type", "application/json"), ("Content-Length", str(len(body)))])
         return Response(HTTPStatus.OK.value, HTTPStatus.OK.phrase, headers, body)
-    if code_needed() and "upgrade" not in request.headers.get("Connection", "").lower():
-        return connection.respond(HTTPStatus.BAD_REQUEST, "not a WebSocket request\n")
     return None
-
-
-def code_needed():
-    return SLUG != "discord-gateway"
 
 
 async def main():
@@ -160,7 +156,6 @@ async def main():
         await asyncio.get_running_loop().create_future()
 
 
-import logging, os
-if os.environ.get("CAPTURE_SERVER_DEBUG"):
+if os.environ.get("CAPTURE_SERVER_DEBUG"):  # the handshakes, to stderr
     logging.basicConfig(level=logging.DEBUG)
 asyncio.run(main())
