@@ -2,6 +2,8 @@
 
 A capture program prints JSON, one object a line: first
   {"meta": {"library": ID, "version": "...", "runtime": "..."}}
+(a protocol's client adds "protocol": SLUG, and its lines' code is the
+protocol's code the server closed with)
 then one object per captured line:
   {"scenario": "server-close-1008", "code": 1008, "side": "client",
    "kind": "exception", "text": "...", "seen": 1008}
@@ -85,13 +87,16 @@ def answer(line):
     return line["code"]
 
 
-def one_line_per_text(lines):
+def one_line_per_text(lines, protocol=False):
     """Labels each line with the code whose page answers it, and keeps a text
     that several codes produce (a refusal that does not name the code) once:
-    under the lowest code, with the others in `also`."""
+    under the lowest code, with the others in `also`. A protocol client's line
+    is answered by the protocol's code the server closed with, whatever the
+    library reported."""
     codes = {}
     for line in lines:
-        line["code"] = answer(line)
+        if not protocol:
+            line["code"] = answer(line)
         codes.setdefault(line["text"], set()).add(line["code"])
     kept = []
     for line in lines:
@@ -138,6 +143,8 @@ def render(meta, lines):
     ]
     if meta.get("runtime"):
         out.append(f"runtime = {toml_string(meta['runtime'])}")
+    if meta.get("protocol"):
+        out.append(f"protocol = {toml_string(meta['protocol'])}")
     for line in lines:
         out += ["", "[[line]]", f"scenario = {toml_string(line['scenario'])}", f"code = {int(line['code'])}"]
         if line.get("also"):

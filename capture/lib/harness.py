@@ -47,7 +47,40 @@ LIBRARIES = {
     "tungstenite": (18760, lambda: [os.environ["CAPTURE_TUNGSTENITE_BIN"]]),
     "browser": (18770, lambda: [python(), str(CAPTURE / "browser" / "capture.py")]),
     "okhttp": (18780, lambda: ["java", "-cp", java_classpath(), "OkHttpCapture"]),
+    "trio-websocket": (18711, lambda: [python(), str(CAPTURE / "python" / "trio_capture.py")]),
+    "simple-websocket": (18712, lambda: [python(), str(CAPTURE / "python" / "simple_capture.py")]),
+    "deno": (18721, lambda: [node_bin("deno"), "run", "--allow-all", "--quiet", str(CAPTURE / "node" / "web.mjs"), "deno"]),
+    "bun": (18722, lambda: [node_bin("bun"), str(CAPTURE / "node" / "web.mjs"), "bun"]),
+    "x-net-websocket": (18741, lambda: [str(CACHE / "bin" / "xnet")]),
+    "websocket-driver": (18781, lambda: ["ruby", str(CAPTURE / "ruby" / "capture.rb")]),
 }
+
+
+# Clients of the protocols that define their own close codes (3000-4999):
+# library -> (protocol slug, port of its server, program). capture() starts
+# protocols/server.py for the protocol on that port and gives the program
+# its URL; the codes are in protocols/codes.toml.
+PROTOCOL_CLIENTS = {
+    "graphql-ws": ("graphql-ws", 18790, lambda: ["node", str(CAPTURE / "node" / "protocols" / "graphql-ws.mjs")]),
+    "gql": ("graphql-ws", 18791, lambda: [python(), str(CAPTURE / "protocols" / "gql_capture.py")]),
+    "pusher-js": ("pusher", 18792, lambda: ["node", str(CAPTURE / "node" / "protocols" / "pusher-js.mjs")]),
+    "centrifuge-js": ("centrifugo", 18793, lambda: ["node", str(CAPTURE / "node" / "protocols" / "centrifuge-js.mjs")]),
+    "obs-websocket-js": ("obs-websocket", 18794, lambda: ["node", str(CAPTURE / "node" / "protocols" / "obs-websocket-js.mjs")]),
+    "centrifuge-python": ("centrifugo", 18796, lambda: [python(), str(CAPTURE / "protocols" / "centrifuge_capture.py")]),
+    "discord.js": ("discord-gateway", 18795, lambda: ["node", str(CAPTURE / "node" / "protocols" / "discord.js.mjs")]),
+}
+LIBRARIES.update({lib: (port, command) for lib, (_, port, command) in PROTOCOL_CLIENTS.items()})
+
+
+def node_bin(name):
+    return str(CAPTURE / "node" / "node_modules" / ".bin" / name)
+
+
+# Libraries kept out of the lookup's rules, so that its precision can be
+# measured on texts it was not written from: their captures are written to
+# CAPTURE_HELDOUT (default capture/.cache/heldout/), never to content/.
+HELD_OUT = {"trio-websocket", "x-net-websocket", "websocket-driver"}
+HELD_OUT_DIR = Path(os.environ.get("CAPTURE_HELDOUT", CACHE / "heldout"))
 
 
 def load_codes():
@@ -60,7 +93,8 @@ def load_codes():
 
 
 def write_plan(library, port, codes):
-    plan = {
+    plan = protocol_plan(library, port) if library in PROTOCOL_CLIENTS else {}
+    plan |= {
         "codes": [[c, reason] for c, reason, _ in codes],
         "reasons": {str(c): reason for c, reason, _ in codes},
         "wire_only": [c for c, _, sendable in codes if not sendable],
@@ -75,6 +109,32 @@ def write_plan(library, port, codes):
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(json.dumps(plan, indent=1))
     return path
+
+
+def protocol_plan(library, port):
+    slug = PROTOCOL_CLIENTS[library][0]
+    table = tomllib.loads((CAPTURE / "protocols" / "codes.toml").read_text())[slug]
+    return {"protocol": slug, "protocol_codes": table["codes"], "server": f"ws://127.0.0.1:{port}"}
+
+
+def start_protocol_server(library, port):
+    """protocols/server.py speaking the library's protocol on its port."""
+    slug = PROTOCOL_CLIENTS[library][0]
+    (CACHE / "logs").mkdir(parents=True, exist_ok=True)
+    log = open(CACHE / "logs" / f"{library}.server", "w")
+    proc = subprocess.Popen([sys.executable, str(CAPTURE / "protocols" / "server.py"), slug, str(port)],
+                            stdout=subprocess.PIPE, stderr=log, text=True)
+    if proc.stdout.readline().strip() != "ready":
+        proc.kill()
+        raise RuntimeError(f"the {slug} server did not start on 127.0.0.1:{port}; see {log.name}")
+
+    def drain():  # what it closed with, for the log
+        with open(CACHE / "logs" / f"{library}.server", "a") as out:
+            for line in proc.stdout:
+                out.write(line)
+
+    threading.Thread(target=drain, daemon=True).start()
+    return proc
 
 
 def make_cert():
@@ -113,12 +173,21 @@ def capture(library, codes):
     port, command = LIBRARIES[library]
     started = time.monotonic()
     plan = write_plan(library, port, codes)
+    server = None
     try:
+        if library in PROTOCOL_CLIENTS:
+            server = start_protocol_server(library, port)
         result = subprocess.run(
             command() + [str(plan)], capture_output=True, text=True, timeout=PROGRAM_TIMEOUT, cwd=CAPTURE,
         )
     except subprocess.TimeoutExpired:
         return 0, time.monotonic() - started, f"timed out after {PROGRAM_TIMEOUT} s", []
+    except RuntimeError as err:
+        return 0, time.monotonic() - started, str(err), []
+    finally:
+        if server:
+            server.terminate()
+            server.wait()
     (CACHE / "logs").mkdir(exist_ok=True)
     (CACHE / "logs" / f"{library}.stderr").write_text(result.stderr)
     (CACHE / "logs" / f"{library}.stdout").write_text(result.stdout)
@@ -127,12 +196,12 @@ def capture(library, codes):
         return 0, time.monotonic() - started, f"exit {result.returncode}: " + " | ".join(tail), []
     try:
         meta, lines = collect.parse(library, result.stdout)
-        lines = collect.one_line_per_text(lines)
+        lines = collect.one_line_per_text(lines, protocol=bool(meta.get("protocol")))
         lines = collect.unique_ids(lines)
     except collect.CaptureError as err:
         return 0, time.monotonic() - started, str(err), []
-    out = ROOT / "content" / "captured" / f"{library}.toml"
-    out.parent.mkdir(exist_ok=True)
+    out = (HELD_OUT_DIR if library in HELD_OUT else ROOT / "content" / "captured") / f"{library}.toml"
+    out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(collect.render(meta, lines))
     return len(lines), time.monotonic() - started, None, collect.code_mismatches(lines)
 
