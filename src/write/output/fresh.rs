@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 
 use super::Changes;
-use super::manifest::{MANIFEST, short_hash, trusted_manifest};
+use super::manifest::{MANIFEST, file_beside, short_hash, trusted_manifest};
 use super::place::{beside, lock, resolve_parent};
 use crate::error::{Result, io_error};
 use crate::load::source::{Files, MAX_FILE, read_capped, walk};
@@ -16,7 +16,7 @@ use crate::project::Project;
 
 /// Beside the manifest: what the directory was built from, and what it
 /// holds; see [`up_to_date`].
-pub(crate) const RECORD: &str = ".closecodes-inputs";
+pub(crate) const RECORD: &str = "inputs";
 
 /// What a build records about itself in its output: the hash of its inputs
 /// ([`fingerprint`]) and what it wrote.
@@ -172,15 +172,15 @@ pub(crate) fn write_record(
         record.pages,
         record.redirects,
     );
-    let path = dir.join(RECORD);
+    let path = file_beside(dir, RECORD);
     fs::write(&path, text).map_err(io_error(&path))
 }
 
 /// The record in `dir`, when it was made from `inputs`.
 fn read_record(dir: &Path, inputs: &str) -> Option<(Record, Changes)> {
-    let text = fs::read_to_string(dir.join(RECORD)).ok()?;
+    let text = fs::read_to_string(file_beside(dir, RECORD)).ok()?;
     let fields: BTreeMap<&str, &str> = text.lines().filter_map(|l| l.split_once(' ')).collect();
-    let manifest = fs::read(dir.join(MANIFEST)).ok()?;
+    let manifest = fs::read(file_beside(dir, MANIFEST)).ok()?;
     if fields.get("inputs") != Some(&inputs)
         || fields.get("manifest") != Some(&short_hash(&manifest).as_str())
     {

@@ -1,20 +1,36 @@
 //! The manifest of an output directory: each file the build wrote, with
 //! the hash of its bytes. It marks the directory as the generator's, tells
 //! the next build what is already there, and gives the change summary.
+//!
+//! It and the other bookkeeping files sit beside the directory they are
+//! about (`.public.a.manifest` beside `.public.a`), never inside it: the
+//! directory is what gets published, and holds the site and nothing else.
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::error::{Result, io_error};
 
 /// The file that marks a directory as written by the generator, listing each
 /// file with its hash.
-pub(crate) const MANIFEST: &str = ".closecodes-manifest";
+pub(crate) const MANIFEST: &str = "manifest";
 
 /// Beside the manifest: the key of each file made by
 /// [`super::Output::write_derived`], the hash of what it was made from.
-pub(crate) const KEYS: &str = ".closecodes-keys";
+pub(crate) const KEYS: &str = "keys";
+
+/// The manifest an earlier generator kept inside an output it wrote as a
+/// plain directory: it still marks the directory as the generator's.
+pub(crate) const OLD_MANIFEST: &str = ".closecodes-manifest";
+
+/// A bookkeeping file about `dir`, beside it: `.public.a.manifest`.
+pub(crate) fn file_beside(dir: &Path, what: &str) -> PathBuf {
+    let mut name = dir.file_name().unwrap_or_default().to_os_string();
+    name.push(".");
+    name.push(what);
+    dir.with_file_name(name)
+}
 
 /// The hash a manifest lists for a file's bytes.
 pub(crate) fn short_hash(bytes: &[u8]) -> String {
@@ -27,7 +43,7 @@ pub(crate) fn short_hash(bytes: &[u8]) -> String {
 /// coarse (a few milliseconds), so a file stamped the same moment as the
 /// manifest may have been edited just after the build: its bytes are hashed.
 pub(crate) fn trusted_manifest(dir: &Path) -> Option<BTreeMap<String, String>> {
-    let manifest = dir.join(MANIFEST);
+    let manifest = file_beside(dir, MANIFEST);
     let written = fs::metadata(&manifest).and_then(|m| m.modified()).ok()?;
     let files = read_manifest(&manifest);
     files

@@ -4,10 +4,11 @@
 //! was last built, then points the link at it in one atomic rename. A failed
 //! or interrupted build never touches what the link points at.
 //!
-//! Each directory holds a manifest of its files and their hashes: it marks the
-//! directory as the generator's, tells the next build what is already there,
-//! and gives the change summary. A directory the generator did not create is
-//! never written into.
+//! Beside each directory, a manifest of its files and their hashes
+//! (`.public.a.manifest`) marks the directory as the generator's, tells the
+//! next build what is already there, and gives the change summary; the
+//! directory itself holds only the site. A directory the generator did not
+//! create is never written into.
 //!
 //! One build at a time: a build holds the lock `.public.lock` beside the
 //! link from start to end, and a second build into the same output waits
@@ -27,8 +28,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::error::{Result, io_error};
 use fresh::Record;
-pub(crate) use manifest::MANIFEST;
-use manifest::{KEYS, read_manifest, remove_stale};
+use manifest::{KEYS, MANIFEST, file_beside, read_manifest, remove_stale};
 use manifest::{short_hash, trusted_manifest};
 
 /// The ending of a file being written, renamed to its own name once whole.
@@ -80,16 +80,16 @@ impl Output {
         } = place::claim(target, root, sources)?;
         let current = active
             .as_ref()
-            .map(|a| read_manifest(&a.join(MANIFEST)))
+            .map(|a| read_manifest(&file_beside(a, MANIFEST)))
             .unwrap_or_default();
         let keys_current = active
             .as_ref()
-            .map(|a| read_manifest(&a.join(KEYS)))
+            .map(|a| read_manifest(&file_beside(a, KEYS)))
             .unwrap_or_default();
         // A directory made now is known to be empty; one without a manifest
         // (a build stopped halfway) holds files nobody knows: every file is
         // written again, and the rest are removed at the end.
-        let manifest = staging.join(MANIFEST);
+        let manifest = file_beside(&staging, MANIFEST);
         let in_staging = match fs::create_dir(&staging) {
             Ok(()) => Some(BTreeMap::new()),
             Err(err) if err.kind() == std::io::ErrorKind::AlreadyExists => {
@@ -98,12 +98,12 @@ impl Output {
             Err(err) => return Err(io_error(&staging)(err)),
         };
         let keys_in_staging = match in_staging {
-            Some(_) => read_manifest(&staging.join(KEYS)),
+            Some(_) => read_manifest(&file_beside(&staging, KEYS)),
             None => BTreeMap::new(),
         };
         // From here until commit the directory does not match any manifest,
         // nor the inputs it was once built from.
-        for stale in [manifest, staging.join(fresh::RECORD)] {
+        for stale in [manifest, file_beside(&staging, fresh::RECORD)] {
             if stale.exists() {
                 fs::remove_file(&stale).map_err(io_error(&stale))?;
             }
@@ -209,7 +209,7 @@ impl Output {
         .iter()
         .map(|(path, key)| format!("{key}  {path}\n"))
         .collect();
-        let keys_path = self.staging.join(KEYS);
+        let keys_path = file_beside(&self.staging, KEYS);
         fs::write(&keys_path, keys).map_err(io_error(&keys_path))?;
         let bytes = self.bytes.load(Ordering::Relaxed);
         if let Some(record) = record {
@@ -217,7 +217,7 @@ impl Output {
         }
         // Written last: no file of the directory is newer than its manifest
         // until someone edits one (see `up_to_date`).
-        let manifest_path = self.staging.join(MANIFEST);
+        let manifest_path = file_beside(&self.staging, MANIFEST);
         fs::write(&manifest_path, manifest).map_err(io_error(&manifest_path))?;
 
         let slot_name = self.staging.file_name().unwrap_or_default();
@@ -369,6 +369,26 @@ mod tests {
             .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
             .collect();
         names.sort();
-        assert_eq!(names, [".public.a", ".public.b", ".public.lock", "public"]);
+        // The bookkeeping sits beside each directory, never inside it.
+        assert_eq!(
+            names,
+            [
+                ".public.a",
+                ".public.a.keys",
+                ".public.a.manifest",
+                ".public.b",
+                ".public.b.keys",
+                ".public.b.manifest",
+                ".public.lock",
+                "public"
+            ]
+        );
+        for slot in [".public.a", ".public.b"] {
+            let inside: Vec<String> = fs::read_dir(temp.path().join(slot))
+                .expect("list")
+                .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+                .collect();
+            assert_eq!(inside, ["a.html"], "{slot} holds the site and nothing else");
+        }
     }
 }

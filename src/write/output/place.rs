@@ -8,7 +8,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use super::manifest::MANIFEST;
+use super::manifest::OLD_MANIFEST;
 use crate::error::{Error, Result, io_error};
 
 /// How long a build waits for another one writing the same output before it
@@ -105,7 +105,7 @@ fn active_slot(
     if empty {
         fs::remove_dir(absolute).map_err(io)?;
         Ok(None)
-    } else if absolute.join(MANIFEST).is_file() {
+    } else if absolute.join(OLD_MANIFEST).is_file() {
         if slots[0].exists() {
             fs::remove_dir_all(&slots[0]).map_err(io)?;
         }
@@ -113,7 +113,7 @@ fn active_slot(
         Ok(Some(slots[0].clone()))
     } else {
         Err(format!(
-            "refusing to replace a directory the generator did not create (it has no {MANIFEST}); \
+            "refusing to replace a directory the generator did not create (it has no {OLD_MANIFEST}); \
              choose another --out, or empty it first"
         ))
     }

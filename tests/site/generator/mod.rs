@@ -1,6 +1,7 @@
 //! The generator's promises: what a build writes, refuses and reports, on
 //! the small fixture site and on edited copies of the real content.
 
+mod artifact;
 mod bad_input;
 mod build_output;
 mod check_site;
