@@ -133,6 +133,8 @@ placeholders! {
     NumberNames { code, names }
     /// The release, version or date a source was read in.
     Read { read }
+    /// How many log lines, from how many libraries.
+    Lines { lines, libraries }
 }
 
 #[cfg(test)]

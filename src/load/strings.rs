@@ -94,6 +94,8 @@ string_table!(Nav {
     copy_code,
     code_copied,
     skip,
+    /// The link back to a page's contents, at the foot of a phone's screen.
+    back_to_contents,
     language,
     copy_link,
     link_copied,
@@ -147,6 +149,16 @@ string_table!(CodePageStrings {
     browser_cannot,
     checked: Pattern<Version<'static>>,
     captured: Pattern<Version<'static>>,
+    /// The collapsed list of log lines.
+    lines_summary: Pattern<Lines<'static>>,
+    /// Before the libraries that have no name for the code.
+    without_name,
+    /// The collapsed table of names: `{lines}` libraries of `{libraries}`.
+    names_summary: Pattern<Lines<'static>>,
+    /// The rest of a long section.
+    read_more,
+    /// The collapsed list of comparisons nobody wrote by hand.
+    more_comparisons,
 });
 string_table!(RangePageStrings {
     title: Pattern<RangeNames<'static>>,
@@ -192,6 +204,8 @@ string_table!(
 string_table!(TimeoutsStrings {
     nav,
     hops,
+    /// The heading of each hop's note.
+    notes,
     hop,
     kind,
     idle,
@@ -207,7 +221,10 @@ string_table!(TimeoutsStrings {
     pong,
     idle_limit,
     message_size,
+    /// A limit the source says there is none of.
     none,
+    /// A limit no source states.
+    unknown,
     off,
     seconds: Pattern<Amount<'static>>,
     minutes: Pattern<Amount<'static>>,

@@ -4,13 +4,13 @@
 
 use askama::Template;
 
-use crate::content::CodeEntry;
-use crate::load::pattern::{Code, CodeNames, Version};
+use crate::content::{CodeEntry, Library};
+use crate::load::pattern::{Code, CodeNames, Lines, Version};
 use crate::model::pages::PageKind;
 
 use super::facts::{self, FactRow};
 use super::layout::{Layout, Link};
-use super::prose::CodeProse;
+use super::prose::{CodeProse, Prose};
 use super::snippets::CodeExamples;
 use super::{CodeRow, PageContext, source_link};
 
@@ -23,6 +23,8 @@ pub(crate) struct CodePage<'a> {
     /// The name in the page's language, when it has one of its own.
     pub local_name: Option<&'a str>,
     pub prose: &'a CodeProse,
+    /// What a web page sees: its first paragraph, and the rest folded.
+    pub browser: (Prose, Prose),
     pub facts: Vec<FactRow>,
     pub range: Link,
     pub related: Vec<CodeRow<'a>>,
@@ -31,7 +33,12 @@ pub(crate) struct CodePage<'a> {
     pub previous: Option<Link>,
     pub next: Option<Link>,
     pub sources: Vec<Link>,
+    /// The libraries that have a name for the code.
     pub constants: Vec<ConstantRow<'a>>,
+    /// The libraries that have none, as links to their constants.
+    pub without_name: Vec<Link>,
+    /// "Named in 12 of 31 libraries", for the collapsed table.
+    pub constants_summary: String,
     pub examples: &'a CodeExamples,
     /// Whether a browser can close with the code, so the JavaScript example
     /// is a browser's.
@@ -39,7 +46,10 @@ pub(crate) struct CodePage<'a> {
     pub sendable: bool,
     pub close_heading: String,
     pub not_sent: String,
-    pub messages: Vec<MessageRow<'a>>,
+    /// The log lines that point at the code, by library.
+    pub messages: Vec<MessageGroup<'a>>,
+    /// "17 log lines from 9 libraries", for the collapsed list.
+    pub messages_summary: String,
 }
 
 /// How one library spells the code.
@@ -52,20 +62,26 @@ pub(crate) struct ConstantRow<'a> {
     pub verified: &'a str,
 }
 
-/// A log line that points at the code.
-pub(crate) struct MessageRow<'a> {
-    pub text: &'a str,
-    /// The name of the library that prints it.
+/// The log lines one library prints that point at the code, with where
+/// they come from said once.
+pub(crate) struct MessageGroup<'a> {
+    /// The name of the library that prints them.
     pub library: &'a str,
-    /// Where its format is.
+    /// Where the first one's format is.
     pub source: &'a str,
+    /// "captured from ws 8.23.0", when the capture harness saw the library
+    /// print them.
+    pub captured: Option<String>,
+    pub lines: Vec<MessageLine<'a>>,
+}
+
+/// One log line of a library.
+pub(crate) struct MessageLine<'a> {
+    pub text: &'a str,
     /// The releases that print it, when it is bound to some: `≥ 8.21.0`.
     pub releases: Option<String>,
-    /// "checked with 8.23.0", in the page's language.
-    pub checked: String,
-    /// "captured from ws 8.23.0", when the capture harness saw the library
-    /// print exactly this text.
-    pub captured: Option<String>,
+    /// "checked with 8.23.0", for a line the harness did not print.
+    pub checked: Option<String>,
 }
 
 pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
@@ -94,12 +110,15 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
         layout.image = urls.absolute(&urls.social_image(lang, Some(code)));
         layout.image_alt = format!("{code} {}: {summary}", entry.local_name(lang));
     }
+    let (constants, without_name) = constants(context, code);
+    let messages = messages(context, code);
     CodePage {
         layout,
         code,
         name,
         local_name: Some(entry.local_name(lang)).filter(|n| *n != name),
         prose: context.cache.code(code, lang),
+        browser: context.cache.code(code, lang).browser.split_first(),
         facts: facts::rows(&context, &[code]),
         range: context.range_link(code),
         related: entry.related().map(|r| context.code_row(r)).collect(),
@@ -115,8 +134,21 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
             .next()
             .map(|(&c, e)| neighbour(urls, lang, c, e.local_name(lang))),
         sources: sources(context, entry),
-        constants: constants(context, code),
-        messages: messages(context, code),
+        constants_summary: t.code_page.names_summary.fill(&Lines {
+            lines: &constants.len().to_string(),
+            libraries: &(constants.len() + without_name.len()).to_string(),
+        }),
+        constants,
+        without_name,
+        messages_summary: t.code_page.lines_summary.fill(&Lines {
+            lines: &messages
+                .iter()
+                .map(|g| g.lines.len())
+                .sum::<usize>()
+                .to_string(),
+            libraries: &messages.len().to_string(),
+        }),
+        messages,
         examples: context.cache.examples(code),
         close_method: entry.close_method,
         sendable: entry.sendable,
@@ -125,44 +157,70 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
     }
 }
 
-/// Each library's name for the code, or its lack of one.
-fn constants<'a>(context: PageContext<'a>, code: u16) -> Vec<ConstantRow<'a>> {
-    context
+/// Each library's name for the code, and the libraries without one.
+fn constants<'a>(context: PageContext<'a>, code: u16) -> (Vec<ConstantRow<'a>>, Vec<Link>) {
+    let (named, unnamed): (Vec<&Library>, Vec<&Library>) = context
         .catalog
         .libraries()
         .iter()
+        .partition(|library| library.constant(code).is_some());
+    let rows = named
+        .into_iter()
         .map(|library| ConstantRow {
             library: &library.name,
             source: library.source.get_ref(),
             constant: library.constant(code),
             verified: library.verified(),
         })
-        .collect()
+        .collect();
+    let without = unnamed
+        .into_iter()
+        .map(|library| Link {
+            href: library.source.get_ref().clone(),
+            label: library.name.clone(),
+        })
+        .collect();
+    (rows, without)
 }
 
-/// The real log lines that point at the code, each with the release it was
-/// checked against and the run that printed it.
-fn messages<'a>(context: PageContext<'a>, code: u16) -> Vec<MessageRow<'a>> {
+/// The real log lines that point at the code, by library in the order
+/// they first appear, each with the release it was checked against unless
+/// the capture harness printed it.
+fn messages<'a>(context: PageContext<'a>, code: u16) -> Vec<MessageGroup<'a>> {
     let catalog = context.catalog;
     let t = context.language.strings;
-    catalog
-        .messages_for(code)
-        .map(|m| MessageRow {
+    let mut groups: Vec<MessageGroup<'a>> = Vec::new();
+    for m in catalog.messages_for(code) {
+        let id = m.library.get_ref();
+        let library = catalog.library(id).map_or(id.as_str(), |l| l.name.as_str());
+        let run = catalog.captured(id, &m.text);
+        let line = MessageLine {
             text: &m.text,
-            library: catalog
-                .library(m.library.get_ref())
-                .map_or(m.library.get_ref().as_str(), |l| l.name.as_str()),
-            source: m.source.get_ref(),
             releases: m.releases(),
-            checked: t.code_page.checked.fill(&Version {
-                version: m.verified.as_ref().map_or("", |v| v.get_ref()),
+            checked: run.is_none().then(|| {
+                t.code_page.checked.fill(&Version {
+                    version: m.verified.as_ref().map_or("", |v| v.get_ref()),
+                })
             }),
-            captured: catalog.captured(m.library.get_ref(), &m.text).map(|run| {
-                let release = format!("{} {}", run.library.get_ref(), run.version);
-                t.code_page.captured.fill(&Version { version: &release })
+        };
+        let captured = run.map(|run| {
+            let release = format!("{} {}", run.library.get_ref(), run.version);
+            t.code_page.captured.fill(&Version { version: &release })
+        });
+        match groups.iter_mut().find(|g| g.library == library) {
+            Some(group) => {
+                group.captured = group.captured.take().or(captured);
+                group.lines.push(line);
+            }
+            None => groups.push(MessageGroup {
+                library,
+                source: m.source.get_ref(),
+                captured,
+                lines: vec![line],
             }),
-        })
-        .collect()
+        }
+    }
+    groups
 }
 
 fn neighbour(urls: &crate::model::urls::Urls, lang: &str, code: u16, name: &str) -> Link {

@@ -26,6 +26,22 @@ impl Prose {
     pub(crate) fn is_empty(&self) -> bool {
         self.html.is_empty()
     }
+
+    /// The first paragraph, and the rest (empty when there is no more): a
+    /// long section opens with its first paragraph and folds the rest.
+    pub(crate) fn split_first(&self) -> (Prose, Prose) {
+        let part = |html: &str| Prose {
+            html: html.to_string(),
+            fallback_lang: self.fallback_lang.clone(),
+        };
+        match self.html.find("</p>\n") {
+            Some(end) if self.html.starts_with("<p>") && end + 5 < self.html.trim_end().len() => {
+                let (head, rest) = self.html.split_at(end + 5);
+                (part(head), part(rest))
+            }
+            _ => (self.clone(), Prose::default()),
+        }
+    }
 }
 
 /// A code's prose in one language.

@@ -124,8 +124,11 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> TimeoutsPage<'a> {
 fn hop_row<'a>(context: PageContext<'a>, words: &'a TimeoutsStrings, hop: &'a Hop) -> HopRow<'a> {
     let catalog = context.catalog;
     let lang = context.lang();
-    let or_none = |value: Option<u32>| {
-        value.map_or_else(|| words.none.clone(), |s| duration(words, s.into()))
+    // Absent: no source states it; 0: the source says there is none.
+    let limit = |value: Option<u32>| match value {
+        None => words.unknown.clone(),
+        Some(0) => words.none.clone(),
+        Some(s) => duration(words, s.into()),
     };
     let note = hop
         .text
@@ -147,8 +150,8 @@ fn hop_row<'a>(context: PageContext<'a>, words: &'a TimeoutsStrings, hop: &'a Ho
             HopKind::Platform => &words.platform,
             HopKind::Network => &words.network,
         },
-        idle: or_none(hop.idle),
-        lifetime: or_none(hop.lifetime),
+        idle: limit(hop.idle),
+        lifetime: limit(hop.lifetime),
         setting: hop.setting.as_deref(),
         reset_by: match hop.reset_by {
             Some(ResetBy::Traffic) => &words.reset_traffic,
@@ -175,7 +178,7 @@ fn library_row<'a>(words: &TimeoutsStrings, library: &'a Library) -> LibraryRow<
                 (v, true) => duration(words, v),
                 (v, false) => size(words, v),
             })
-            .unwrap_or_default()
+            .unwrap_or_else(|| words.unknown.clone())
     };
     LibraryRow {
         name: &library.name,

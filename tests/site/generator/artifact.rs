@@ -17,7 +17,9 @@ fn kind(rel: &str) -> Option<&'static str> {
         ("api", Some("json")) => Some("API"),
         ("static" | "js", Some("js")) => Some("script"),
         _ if name == "lookup.json" => Some("lookup data"),
-        _ if ["sitemap.xml", "robots.txt", ".nojekyll"].contains(&rel) => Some("for crawlers and Pages"),
+        _ if ["sitemap.xml", "robots.txt", ".nojekyll"].contains(&rel) => {
+            Some("for crawlers and Pages")
+        }
         _ if ["style.css", "print.css", "site.js", "favicon.svg"].contains(&rel) => Some("asset"),
         (_, Some("txt")) if name.trim_end_matches(".txt").parse::<u16>().is_ok() => {
             Some("plain text of a code")
@@ -33,7 +35,10 @@ fn the_published_directory_holds_the_site_and_nothing_of_the_build() {
     let files = common::snapshot(&site.out);
     assert!(files.len() > 500, "the site was built");
     let unexplained: Vec<&String> = files.keys().filter(|rel| kind(rel).is_none()).collect();
-    assert!(unexplained.is_empty(), "published but not part of the site: {unexplained:?}");
+    assert!(
+        unexplained.is_empty(),
+        "published but not part of the site: {unexplained:?}"
+    );
     let hidden: Vec<&String> = files
         .keys()
         .filter(|rel| rel.split('/').any(|part| part.starts_with('.')) && *rel != ".nojekyll")
