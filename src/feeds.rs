@@ -12,6 +12,9 @@ use crate::content::{
 };
 use crate::markdown;
 use crate::pages::{self, PageKind};
+use crate::render::prose::{Prose, RenderCache};
+use crate::render::timeouts::duration;
+use crate::strings::fill;
 
 /// One code in `/api/codes.json`.
 #[derive(Serialize)]
@@ -38,6 +41,45 @@ struct ApiCodeDetail<'a> {
     #[serde(flatten)]
     code: ApiCode<'a>,
     text: BTreeMap<&'a str, ApiText<'a>>,
+    /// Every language of the site, each field rendered as the pages show it.
+    html: BTreeMap<&'a str, ApiHtml<'a>>,
+}
+
+/// One language's prose as HTML, made by the generator's Markdown renderer
+/// with site links for that language. Each field falls back to the default
+/// language on its own, as on the pages; empty fields are absent.
+#[derive(Serialize)]
+struct ApiHtml<'a> {
+    /// The code's name in the language (plain text).
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    choose: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    browser: Option<ApiProse<'a>>,
+}
+
+/// A rendered field, and the language it is in when it is not the one it
+/// was asked for (an untranslated field).
+#[derive(Serialize)]
+struct ApiProse<'a> {
+    html: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fallback: Option<&'a str>,
+}
+
+fn api_prose(prose: &Prose) -> Option<ApiProse<'_>> {
+    (!prose.is_empty()).then(|| ApiProse {
+        html: &prose.html,
+        fallback: prose.fallback_lang.as_deref(),
+    })
 }
 
 /// One language's prose, as Markdown. Untranslated fields are absent.
@@ -102,7 +144,7 @@ pub fn codes_json(catalog: &Catalog) -> String {
 }
 
 /// `/api/<code>.json`.
-pub fn code_json(catalog: &Catalog, entry: &CodeEntry) -> String {
+pub fn code_json(catalog: &Catalog, cache: &RenderCache, entry: &CodeEntry) -> String {
     let code = entry.number();
     let urls = catalog.urls();
     let text = entry
@@ -125,9 +167,29 @@ pub fn code_json(catalog: &Catalog, entry: &CodeEntry) -> String {
             )
         })
         .collect();
+    let html = catalog
+        .languages()
+        .iter()
+        .map(|language| {
+            let prose = cache.code(code, language.code);
+            (
+                language.code,
+                ApiHtml {
+                    name: entry.local_name(language.code),
+                    summary: api_prose(&prose.summary),
+                    description: api_prose(&prose.description),
+                    when: api_prose(&prose.when),
+                    fix: api_prose(&prose.fix),
+                    choose: api_prose(&prose.choose),
+                    browser: api_prose(&prose.browser),
+                },
+            )
+        })
+        .collect();
     json(&ApiCodeDetail {
         code: api_code(catalog, entry),
         text,
+        html,
     })
 }
 
@@ -317,6 +379,8 @@ struct LookupData<'a> {
     ranges: Vec<LookupRange<'a>>,
     #[serde(rename = "resultsLabel")]
     results_label: &'a str,
+    /// The box's words: the empty state, the not-sure state, the count.
+    text: &'a crate::strings::LookupStrings,
     /// How to read texts that name no code (`lookup.toml`).
     rules: Vec<LookupRuleData<'a>>,
     /// Each library's release and its names for codes, by id.
@@ -333,6 +397,10 @@ struct LookupData<'a> {
 #[derive(Serialize)]
 struct LookupCompare<'a> {
     title: &'a str,
+    /// The page's heading: `{a} {a_name} vs {b} {b_name}`.
+    heading: &'a str,
+    /// Said above a field shown in the default language.
+    fallback: &'a str,
     differences: &'a str,
     which: &'a str,
     description: &'a str,
@@ -345,6 +413,8 @@ struct LookupCompare<'a> {
 struct LookupTimeouts<'a> {
     url: String,
     title: &'a str,
+    /// The heading of the page's section `#heartbeats`.
+    heartbeats: &'a str,
     hops: Vec<LookupHop<'a>>,
 }
 
@@ -356,6 +426,11 @@ struct LookupHop<'a> {
     idle: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lifetime: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    setting: Option<&'a str>,
+    /// What the page's table says of it, in one line: "60 s idle ·
+    /// proxy_read_timeout".
+    facts: String,
 }
 
 #[derive(Serialize)]
@@ -370,6 +445,10 @@ struct LookupRuleData<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     range: Option<String>,
     libraries: Vec<&'a str>,
+    /// Any networked program prints such a text: only a candidate unless
+    /// the text shows a WebSocket.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    generic: bool,
 }
 
 #[derive(Serialize)]
@@ -389,6 +468,9 @@ struct LookupCode<'a> {
     /// Real log lines that point at the code.
     messages: Vec<LookupMessage<'a>>,
     name: &'a str,
+    /// The sections of its page, in order: `browser` holds what a page sees
+    /// before `open`.
+    sections: Vec<&'static str>,
     /// May a Close frame carry it? A received one that may not is a 1002.
     sendable: bool,
     /// How many of `keywords` are strong: a match on one is a match on the code.
@@ -436,9 +518,21 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
                     .as_ref()
                     .map(|s| markdown::to_plain(s.get_ref()))
             }));
+            let has = |pick: Field<CodeText>| catalog.text(texts, lang, pick).is_some();
+            let sections = [
+                ("fix", true),
+                ("when", true),
+                ("browser", has(|t| t.browser.as_ref())),
+                ("description", true),
+                ("choose", has(|t| t.choose.as_ref())),
+            ]
+            .into_iter()
+            .filter_map(|(id, shown)| shown.then_some(id))
+            .collect();
             LookupCode {
                 code,
                 name: entry.name(),
+                sections,
                 url: urls.href(&urls.code(lang, code)),
                 summary: catalog
                     .text(texts, lang, |t| t.summary.as_ref())
@@ -484,6 +578,7 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
         anchors: pages::CODE_ANCHORS,
         no_results: &language.strings.lookup.no_results,
         results_label: &language.strings.lookup.results,
+        text: &language.strings.lookup,
         ranges,
         codes,
         rules: lookup_rules(catalog, lang),
@@ -505,6 +600,8 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
             let t = language.strings;
             LookupCompare {
                 title: &t.compare.title,
+                heading: &t.compare.heading,
+                fallback: &t.fallback.notice,
                 differences: &t.headings.differences,
                 which: &t.headings.which,
                 description: &t.headings.description,
@@ -523,6 +620,11 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
                     .text(loaded.value.text.get_ref(), lang, |t| t.title.as_ref())
                     .map(|t| t.text)
                     .unwrap_or_default(),
+                heartbeats: language
+                    .strings
+                    .timeouts
+                    .as_ref()
+                    .map_or("", |w| w.heartbeats.as_str()),
                 hops: loaded
                     .value
                     .hop
@@ -532,11 +634,39 @@ pub fn lookup_json(catalog: &Catalog, lang: &str) -> String {
                         name: &hop.name,
                         idle: hop.idle,
                         lifetime: hop.lifetime,
+                        setting: hop.setting.as_deref(),
+                        facts: hop_facts(
+                            language.strings,
+                            hop.idle,
+                            hop.lifetime,
+                            hop.setting.as_deref(),
+                        ),
                     })
                     .collect(),
             }),
     };
     script_safe(&serde_json::to_string(&data).expect("JSON of plain data"))
+}
+
+/// "60 s idle · proxy_read_timeout", in the page's words.
+fn hop_facts(
+    t: &crate::strings::Strings,
+    idle: Option<u32>,
+    lifetime: Option<u32>,
+    setting: Option<&str>,
+) -> String {
+    let Some(words) = &t.timeouts else {
+        return setting.unwrap_or_default().to_string();
+    };
+    let time = |pattern: &str, seconds: u32| {
+        fill(pattern, &[("duration", &duration(words, seconds.into()))])
+    };
+    idle.map(|s| time(&t.lookup.idle, s))
+        .into_iter()
+        .chain(lifetime.map(|s| time(&t.lookup.lifetime, s)))
+        .chain(setting.map(str::to_string))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn lookup_rules<'a>(catalog: &Catalog<'a>, lang: &str) -> Vec<LookupRuleData<'a>> {
@@ -565,6 +695,7 @@ fn lookup_rules<'a>(catalog: &Catalog<'a>, lang: &str) -> Vec<LookupRuleData<'a>
                 .iter()
                 .map(|l| l.get_ref().as_str())
                 .collect(),
+            generic: rule.generic,
         })
         .collect()
 }

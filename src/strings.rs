@@ -7,12 +7,12 @@ use serde::Deserialize;
 use crate::content::{Reconnect, Sender};
 
 macro_rules! string_table {
-    ($(#[$doc:meta])* $name:ident { $($field:ident),* $(,)? }) => {
+    ($(#[$doc:meta])* $name:ident { $($(#[$field_doc:meta])* $field:ident),* $(,)? }) => {
         $(#[$doc])*
         #[derive(Debug, Clone, Deserialize, serde::Serialize)]
         #[serde(deny_unknown_fields)]
         pub struct $name {
-            $(pub $field: String,)*
+            $($(#[$field_doc])* pub $field: String,)*
         }
     };
 }
@@ -130,13 +130,28 @@ string_table!(IndexStrings {
     picker_hint,
     hand_written
 });
-string_table!(LookupStrings {
-    label,
-    placeholder,
-    button,
-    no_results,
-    results
-});
+string_table!(
+    /// The lookup box's words; the browser reads them from `lookup.json`.
+    LookupStrings {
+        label,
+        placeholder,
+        button,
+        no_results,
+        /// On the index, whose list of codes is below the box.
+        no_results_index,
+        results,
+        /// Said above candidates when no answer is sure.
+        not_sure,
+        /// The link that searches the site's text for the query.
+        search_text,
+        /// The live region's count of results.
+        count_one,
+        count,
+        /// A hop's facts beside its name: "60 s idle", "2 h at most".
+        idle,
+        lifetime
+    }
+);
 string_table!(
     /// Why the lookup offers a result, one per kind of match.
     WhyStrings {
@@ -153,7 +168,23 @@ string_table!(
         network,
         number,
         words,
-        duration
+        duration,
+        /// A number that is an HTTP status: the handshake was refused.
+        http_status,
+        /// The code a received Close frame carried, beside the 1002 it caused.
+        arrived,
+        /// The 1002 a receiver answers a code that no Close frame may carry with.
+        answered,
+        /// How to keep a connection alive, beside a ping that went unanswered.
+        heartbeat,
+        /// A hop whose default matches a duration in the text.
+        hop_idle,
+        hop_lifetime,
+        /// A hop the text names, or its setting.
+        hop_named,
+        topic,
+        clean_close,
+        closed_socket
     }
 );
 string_table!(TimeoutsStrings {
@@ -260,7 +291,7 @@ impl PerReconnect {
 
 /// The placeholders each sentence pattern may use, by its dotted key; every
 /// other string takes none. Validation holds `i18n/*.toml` to this list.
-const PATTERNS: [(&str, &[&str]); 41] = [
+const PATTERNS: [(&str, &[&str]); 53] = [
     ("code_page.title", &["code", "name", "local_name"]),
     (
         "code_page.meta_description",
@@ -302,6 +333,18 @@ const PATTERNS: [(&str, &[&str]); 41] = [
     ("lookup_why.network", &["library"]),
     ("lookup_why.number", &["code"]),
     ("lookup_why.duration", &["duration"]),
+    ("lookup_why.http_status", &["code"]),
+    ("lookup_why.arrived", &["code"]),
+    ("lookup_why.answered", &["library"]),
+    ("lookup_why.hop_idle", &["duration"]),
+    ("lookup_why.hop_lifetime", &["duration"]),
+    ("lookup_why.hop_named", &["name"]),
+    ("lookup_why.clean_close", &["library"]),
+    ("lookup_why.closed_socket", &["library"]),
+    ("lookup.search_text", &["query"]),
+    ("lookup.count", &["n"]),
+    ("lookup.idle", &["duration"]),
+    ("lookup.lifetime", &["duration"]),
     ("compare.rarely_confused", &["a", "b"]),
     ("not_found.in_range", &["code", "range", "title"]),
     ("compare.close_method_differs", &["yes", "no"]),

@@ -13,7 +13,7 @@ pub(crate) mod prose;
 mod range;
 pub(crate) mod snippets;
 mod special;
-mod timeouts;
+pub(crate) mod timeouts;
 
 use askama::Template;
 
