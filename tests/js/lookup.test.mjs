@@ -37,6 +37,7 @@ describe("ranking", () => {
   test("a code in a close context outranks durations, sizes and network words", () => {
     assert.equal(first("close 3008: idle for 60 seconds"), localPath(data, "/3008/"));
     assert.equal(first("ECONNRESET after 60 seconds; websocket: close 1011 (internal error)"), localPath(data, "/1011/"));
+    assert.equal(first("received 4000 bytes; code=1008"), localPath(data, "/1008/"));
   });
 
   test("a duration wins only when no code is named", () => {
@@ -46,7 +47,7 @@ describe("ranking", () => {
   });
 
   test("sizes, lengths, ports, statuses, line numbers, timestamps and versions are not close codes", () => {
-    for (const q of ["Error: 1500 ms", "v1.8.7", "at foo.js:1008:12", "listening on port 1006", "2026-01-15 10:08:12", "line 1011", "0x1008", "a message of 1009 B"]) {
+    for (const q of ["received 1024 bytes", "sent 3000 bytes", "status 2000", "Error: 1500 ms", "v1.8.7", "at foo.js:1008:12", "listening on port 1006", "2026-01-15 10:08:12", "line 1011", "0x1008", "closed 3000 connections", "a message of 1009 B"]) {
       // Words may still match ("message"); no number is read as a code.
       const read = search(data, q).filter((r) => ["number", "code", "received", "name", "pair"].includes(r.kind));
       assert.deepEqual(read.map((r) => r.href), [], q);
