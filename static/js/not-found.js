@@ -68,6 +68,16 @@ export async function startNotFound(data, base, forms) {
   let local = data;
   if (data.languages.indexOf(lang) > 0 && data.prefix !== lang + "/") {
     local = await fetch(base + lang + "/lookup.json").then((r) => r.json());
+    // The page was written in the default language: its search boxes speak
+    // the address's.
+    forms.forEach((f) => {
+      const label = f.querySelector("label");
+      const input = f.querySelector("input[name=q]");
+      const button = f.querySelector("button[type=submit]");
+      if (label) label.textContent = local.text.label;
+      if (input) input.placeholder = local.text.placeholder;
+      if (button) button.textContent = local.text.button;
+    });
   }
   const found = resolveMissing(local, base, location.pathname, location.hash);
   if (found && found.page) {

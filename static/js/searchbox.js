@@ -194,8 +194,8 @@ export function attachSearchBox(form, load, { listBelow = false } = {}) {
   // A click on a result must not blur the box first, or the results would
   // close before the click lands.
   panel.addEventListener("mousedown", (event) => event.preventDefault());
-  form.addEventListener("focusout", (event) => {
-    if (!form.contains(event.relatedTarget)) open(false);
+  input.addEventListener("blur", (event) => {
+    if (!panel.contains(event.relatedTarget)) open(false);
   });
   document.addEventListener("pointerdown", (event) => {
     if (!form.contains(event.target)) open(false);
