@@ -20,35 +20,43 @@ pub fn serve_like_pages(out: &Path, sub_path: &str) -> String {
 /// for a missing file under the sub-path (Lighthouse refuses to measure a
 /// page that answers 404); anything outside the sub-path is always a 404.
 pub fn serve_with_missing_status(out: &Path, sub_path: &str, missing: u16) -> String {
-    let server = tiny_http::Server::http("127.0.0.1:0").expect("bind");
-    let port = server.server_addr().to_ip().expect("ip").port();
+    // The generator's own server (the one behind `serve`): a thread per
+    // connection, so a page's module scripts, asked for at once, are all
+    // answered.
+    let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("address").port();
     let out = std::fs::canonicalize(out).expect("out");
     let prefix = format!("/{}", sub_path.trim_matches('/'));
     let prefix = if prefix == "/" { String::new() } else { prefix };
     let root = format!("http://127.0.0.1:{port}{prefix}/");
     thread::spawn(move || {
-        for request in server.incoming_requests() {
-            let url = closecodes::static_files::url_path(request.url()).to_string();
-            let found = url.strip_prefix(&prefix).and_then(|rest| {
-                closecodes::static_files::resolve(&out, if rest.is_empty() { "/" } else { rest })
-            });
-            // Pages redirects a directory without its slash; here, like a
-            // plain static host, it falls through to the 404 page.
-            let (status, path) = match found {
-                Some(path) if url.ends_with('/') || !path.ends_with("index.html") => (200, path),
-                _ if url.starts_with(&format!("{prefix}/")) => (missing, out.join("404.html")),
-                _ => (404, out.join("404.html")),
-            };
-            let bytes = std::fs::read(&path).unwrap_or_default();
-            let kind = closecodes::static_files::content_type(&path);
-            let header = tiny_http::Header::from_bytes(&b"Content-Type"[..], kind.as_bytes())
-                .expect("header");
-            let _ = request.respond(
-                tiny_http::Response::from_data(bytes)
-                    .with_status_code(status)
-                    .with_header(header),
-            );
-        }
+        closecodes::http::run(
+            listener,
+            closecodes::http::Limits::default(),
+            move |request| {
+                let url = closecodes::static_files::url_path(&request.path).to_string();
+                let found = url.strip_prefix(&prefix).and_then(|rest| {
+                    closecodes::static_files::resolve(
+                        &out,
+                        if rest.is_empty() { "/" } else { rest },
+                    )
+                });
+                // Pages redirects a directory without its slash; here, like a
+                // plain static host, it falls through to the 404 page.
+                let (status, path) = match found {
+                    Some(path) if url.ends_with('/') || !path.ends_with("index.html") => {
+                        (200, path)
+                    }
+                    _ if url.starts_with(&format!("{prefix}/")) => (missing, out.join("404.html")),
+                    _ => (404, out.join("404.html")),
+                };
+                closecodes::http::Response {
+                    status,
+                    content_type: closecodes::static_files::content_type(&path),
+                    body: std::fs::read(&path).unwrap_or_default(),
+                }
+            },
+        );
     });
     root
 }
