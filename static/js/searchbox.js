@@ -160,7 +160,11 @@ export function attachSearchBox(form, load, { listBelow = false } = {}) {
     location.href = href;
   }
 
-  input.addEventListener("input", () => withData(() => show(input.value)).catch(() => {}));
+  // Once the data is here, results follow each keystroke at once.
+  input.addEventListener("input", () => {
+    if (data) show(input.value);
+    else withData(() => show(input.value)).catch(() => {});
+  });
   input.addEventListener("focus", () => load().catch(() => {}), { once: true });
   input.addEventListener("click", () => {
     if (panel.hidden && input.value.trim() && data) show(input.value);
@@ -186,8 +190,7 @@ export function attachSearchBox(form, load, { listBelow = false } = {}) {
       return;
     }
     withData(() => {
-      const shown = show(input.value);
-      const best = answer(shown);
+      const best = answer(show(input.value));
       if (best) go(landing(best));
     }).catch(() => {});
   });
