@@ -33,8 +33,14 @@ pub struct LookupRule {
     /// for several codes.
     pub range: Option<Spanned<String>>,
     /// The libraries (ids from `libraries.toml`) that print it; the release
-    /// is each library's `verified`.
+    /// is each library's `verified`. A `topic` names none.
+    #[serde(default)]
     pub libraries: Vec<Spanned<String>>,
+    /// Any networked program prints such a text (`connection refused`,
+    /// `timed out`): the answer is only a candidate unless the text also
+    /// shows that it is about a WebSocket.
+    #[serde(default)]
+    pub generic: bool,
 }
 
 /// What a rule recognises: it ranks the match and explains it to the reader.
@@ -62,4 +68,21 @@ pub enum RuleKind {
     Timeout,
     /// The connection was refused, reset or ended without a Close frame.
     Network,
+    /// Words a reader uses for a symptom ("keeps disconnecting", "끊겨요"):
+    /// a candidate, never an answer.
+    Topic,
+    /// The closing handshake finished, whatever code it carried: the text
+    /// names no code, so it is explained rather than answered with a page.
+    CleanClose,
+    /// A send on a socket that was already closing or closed: no close code
+    /// at all, explained rather than answered with a page.
+    ClosedSocket,
+}
+
+impl RuleKind {
+    /// An explanation kind answers with words, not a page: its rules lead
+    /// nowhere.
+    pub fn explains(self) -> bool {
+        matches!(self, RuleKind::CleanClose | RuleKind::ClosedSocket)
+    }
 }

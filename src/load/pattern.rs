@@ -135,6 +135,10 @@ placeholders! {
     Read { read }
     /// How many log lines, from how many libraries.
     Lines { lines, libraries }
+    /// What the reader typed.
+    Query { query }
+    /// A name the text uses: a hop's or its setting's.
+    Name { name }
 }
 
 #[cfg(test)]

@@ -175,13 +175,28 @@ string_table!(IndexStrings {
     picker_hint,
     hand_written
 });
-string_table!(LookupStrings {
-    label,
-    placeholder,
-    button,
-    no_results,
-    results
-});
+string_table!(
+    /// The lookup box's words; the browser reads them from `lookup.json`.
+    LookupStrings {
+        label,
+        placeholder,
+        button,
+        no_results,
+        /// On the index, whose list of codes is below the box.
+        no_results_index,
+        results,
+        /// Said above candidates when no answer is sure.
+        not_sure,
+        /// The link that searches the site's text for the query.
+        search_text: Pattern<Query<'static>>,
+        /// The live region's count of results.
+        count_one,
+        count: Pattern<Amount<'static>>,
+        /// A hop's facts beside its name: "60 s idle", "2 h at most".
+        idle: Pattern<Duration<'static>>,
+        lifetime: Pattern<Duration<'static>>,
+    }
+);
 string_table!(
     /// Why the lookup offers a result, one per kind of match.
     WhyStrings {
@@ -199,6 +214,22 @@ string_table!(
         number: Pattern<Code<'static>>,
         words,
         duration: Pattern<Duration<'static>>,
+        /// A number that is an HTTP status: the handshake was refused.
+        http_status: Pattern<Code<'static>>,
+        /// The code a received Close frame carried, beside the 1002 it caused.
+        arrived: Pattern<Code<'static>>,
+        /// The 1002 a receiver answers a code that no Close frame may carry with.
+        answered: Pattern<Library<'static>>,
+        /// How to keep a connection alive, beside a ping that went unanswered.
+        heartbeat,
+        /// A hop whose default matches a duration in the text.
+        hop_idle: Pattern<Duration<'static>>,
+        hop_lifetime: Pattern<Duration<'static>>,
+        /// A hop the text names, or its setting.
+        hop_named: Pattern<Name<'static>>,
+        topic,
+        clean_close: Pattern<Library<'static>>,
+        closed_socket: Pattern<Library<'static>>,
     }
 );
 string_table!(TimeoutsStrings {

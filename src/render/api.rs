@@ -10,6 +10,7 @@ use crate::content::{CodeEntry, CodeText, HopKind, LimitKind, Reconnect, ResetBy
 use crate::model::catalog::{Catalog, Field};
 use crate::model::pages::PageKind;
 use crate::model::ranges;
+use crate::render::prose::{Prose, RenderCache};
 use crate::text::markdown;
 
 /// One code in `/api/codes.json`.
@@ -37,6 +38,45 @@ struct ApiCodeDetail<'a> {
     #[serde(flatten)]
     code: ApiCode<'a>,
     text: BTreeMap<&'a str, ApiText<'a>>,
+    /// Every language of the site, each field rendered as the pages show it.
+    html: BTreeMap<&'a str, ApiHtml<'a>>,
+}
+
+/// One language's prose as HTML, made by the generator's Markdown renderer
+/// with site links for that language. Each field falls back to the default
+/// language on its own, as on the pages; empty fields are absent.
+#[derive(Serialize)]
+struct ApiHtml<'a> {
+    /// The code's name in the language (plain text).
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    summary: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    description: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    when: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    choose: Option<ApiProse<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    browser: Option<ApiProse<'a>>,
+}
+
+/// A rendered field, and the language it is in when it is not the one it
+/// was asked for (an untranslated field).
+#[derive(Serialize)]
+struct ApiProse<'a> {
+    html: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fallback: Option<&'a str>,
+}
+
+fn api_prose(prose: &Prose) -> Option<ApiProse<'_>> {
+    (!prose.is_empty()).then(|| ApiProse {
+        html: &prose.html,
+        fallback: prose.fallback_lang.as_deref(),
+    })
 }
 
 /// One language's prose, as Markdown. Untranslated fields are absent.
@@ -101,7 +141,7 @@ pub(crate) fn codes_json(catalog: &Catalog) -> String {
 }
 
 /// `/api/<code>.json`.
-pub(crate) fn code_json(catalog: &Catalog, entry: &CodeEntry) -> String {
+pub(crate) fn code_json(catalog: &Catalog, cache: &RenderCache, entry: &CodeEntry) -> String {
     let code = entry.number();
     let urls = catalog.urls();
     let text = entry
@@ -124,9 +164,27 @@ pub(crate) fn code_json(catalog: &Catalog, entry: &CodeEntry) -> String {
             )
         })
         .collect();
+    let html = catalog
+        .languages()
+        .iter()
+        .map(|language| {
+            let prose = cache.code(code, language.code);
+            let html = ApiHtml {
+                name: entry.local_name(language.code),
+                summary: api_prose(&prose.summary),
+                description: api_prose(&prose.description),
+                when: api_prose(&prose.when),
+                fix: api_prose(&prose.fix),
+                choose: api_prose(&prose.choose),
+                browser: api_prose(&prose.browser),
+            };
+            (language.code, html)
+        })
+        .collect();
     json(&ApiCodeDetail {
         code: api_code(catalog, entry),
         text,
+        html,
     })
 }
 

@@ -9,9 +9,12 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use super::api::script_safe;
-use crate::content::{CodeEntry, RuleKind};
+use crate::content::{CodeEntry, CodeText, RuleKind};
+use crate::load::pattern::{Duration, Pattern};
 use crate::model::catalog::Catalog;
+use crate::model::catalog::Field;
 use crate::model::pages::{self, PageKind};
+use crate::render::timeouts::duration;
 use crate::text::markdown;
 
 /// The lookup's data, the contract with `static/site.js`. Fields are in
@@ -29,6 +32,8 @@ struct LookupData<'a> {
     ranges: Vec<LookupRange<'a>>,
     #[serde(rename = "resultsLabel")]
     results_label: &'a str,
+    /// The box's words: the empty state, the not-sure state, the count.
+    text: &'a crate::load::strings::LookupStrings,
     /// How to read texts that name no code (`lookup.toml`).
     rules: Vec<LookupRuleData<'a>>,
     /// Each library's release and its names for codes, by id.
@@ -45,6 +50,10 @@ struct LookupData<'a> {
 #[derive(Serialize)]
 struct LookupCompare<'a> {
     title: &'a str,
+    /// The page's heading: `{a} {a_name} vs {b} {b_name}`.
+    heading: &'a str,
+    /// Said above a field shown in the default language.
+    fallback: &'a str,
     differences: &'a str,
     which: &'a str,
     description: &'a str,
@@ -57,6 +66,8 @@ struct LookupCompare<'a> {
 struct LookupTimeouts<'a> {
     url: String,
     title: &'a str,
+    /// The heading of the page's section `#heartbeats`.
+    heartbeats: &'a str,
     hops: Vec<LookupHop<'a>>,
 }
 
@@ -68,6 +79,11 @@ struct LookupHop<'a> {
     idle: Option<u32>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lifetime: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    setting: Option<&'a str>,
+    /// What the page's table says of it, in one line: "60 s idle ·
+    /// proxy_read_timeout".
+    facts: String,
 }
 
 #[derive(Serialize)]
@@ -82,6 +98,10 @@ struct LookupRuleData<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     range: Option<String>,
     libraries: Vec<&'a str>,
+    /// Any networked program prints such a text: only a candidate unless
+    /// the text shows a WebSocket.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    generic: bool,
 }
 
 #[derive(Serialize)]
@@ -101,6 +121,9 @@ struct LookupCode<'a> {
     /// Real log lines that point at the code.
     messages: Vec<LookupMessage<'a>>,
     name: &'a str,
+    /// The sections of its page, in order: `browser` holds what a page sees
+    /// before `open`.
+    sections: Vec<&'static str>,
     /// May a Close frame carry it? A received one that may not is a 1002.
     sendable: bool,
     /// How many of `keywords` are strong: a match on one is a match on the code.
@@ -135,6 +158,7 @@ pub(crate) fn lookup_json(catalog: &Catalog, lang: &str) -> String {
         anchors: pages::CODE_ANCHORS,
         no_results: &t.lookup.no_results,
         results_label: &t.lookup.results,
+        text: &t.lookup,
         ranges: lookup_ranges(catalog, lang),
         codes: catalog
             .codes()
@@ -146,6 +170,8 @@ pub(crate) fn lookup_json(catalog: &Catalog, lang: &str) -> String {
         why: &t.lookup_why,
         compare: LookupCompare {
             title: t.compare.title.as_str(),
+            heading: t.compare.heading.as_str(),
+            fallback: &t.fallback.notice,
             differences: &t.headings.differences,
             which: &t.headings.which,
             description: &t.headings.description,
@@ -178,9 +204,21 @@ fn lookup_code<'a>(catalog: &Catalog<'a>, entry: &'a CodeEntry, lang: &str) -> L
             .as_ref()
             .map(|s| markdown::to_plain(s.get_ref()))
     }));
+    let has = |pick: Field<CodeText>| catalog.text(texts, lang, pick).is_some();
+    let sections = [
+        ("fix", true),
+        ("when", true),
+        ("browser", has(|t| t.browser.as_ref())),
+        ("description", true),
+        ("choose", has(|t| t.choose.as_ref())),
+    ]
+    .into_iter()
+    .filter_map(|(id, shown)| shown.then_some(id))
+    .collect();
     LookupCode {
         code,
         name: entry.name(),
+        sections,
         url: urls.href(&urls.code(lang, code)),
         summary: catalog
             .text(texts, lang, |t| t.summary.as_ref())
@@ -241,7 +279,9 @@ fn lookup_libraries<'a>(catalog: &Catalog<'a>) -> BTreeMap<&'a str, LookupLibrar
 fn lookup_timeouts<'a>(catalog: &Catalog<'a>, lang: &str) -> Option<LookupTimeouts<'a>> {
     let file = catalog.timeouts()?;
     let urls = catalog.urls();
+    let t = catalog.language(lang).strings;
     Some(LookupTimeouts {
+        heartbeats: t.timeouts.as_ref().map_or("", |w| w.heartbeats.as_str()),
         url: urls.href(&urls.page(lang, PageKind::Timeouts)),
         title: catalog
             .text(file.text.get_ref(), lang, |t| t.title.as_ref())
@@ -255,9 +295,40 @@ fn lookup_timeouts<'a>(catalog: &Catalog<'a>, lang: &str) -> Option<LookupTimeou
                 name: &hop.name,
                 idle: hop.idle,
                 lifetime: hop.lifetime,
+                setting: hop.setting.as_deref(),
+                facts: hop_facts(t, hop.idle, hop.lifetime, hop.setting.as_deref()),
             })
             .collect(),
     })
+}
+
+/// "60 s idle · proxy_read_timeout", in the page's words; a limit the
+/// source says there is none of (0) is left out.
+fn hop_facts(
+    t: &crate::load::strings::Strings,
+    idle: Option<u32>,
+    lifetime: Option<u32>,
+    setting: Option<&str>,
+) -> String {
+    let Some(words) = &t.timeouts else {
+        return setting.unwrap_or_default().to_string();
+    };
+    let time = |pattern: &Pattern<Duration<'static>>, seconds: u32| {
+        pattern.fill(&Duration {
+            duration: &duration(words, seconds.into()),
+        })
+    };
+    idle.filter(|&s| s > 0)
+        .map(|s| time(&t.lookup.idle, s))
+        .into_iter()
+        .chain(
+            lifetime
+                .filter(|&s| s > 0)
+                .map(|s| time(&t.lookup.lifetime, s)),
+        )
+        .chain(setting.map(str::to_string))
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 fn lookup_rules<'a>(catalog: &Catalog<'a>, lang: &str) -> Vec<LookupRuleData<'a>> {
@@ -282,6 +353,7 @@ fn lookup_rules<'a>(catalog: &Catalog<'a>, lang: &str) -> Vec<LookupRuleData<'a>
                 .iter()
                 .map(|l| l.get_ref().as_str())
                 .collect(),
+            generic: rule.generic,
         })
         .collect()
 }

@@ -20,7 +20,7 @@ mod sides;
 pub(crate) mod snippets;
 pub(crate) mod social;
 mod special;
-mod timeouts;
+pub(crate) mod timeouts;
 
 use askama::Template;
 

@@ -2,6 +2,7 @@
 //! build can read, names known libraries, and leads to exactly one kind of
 //! answer that exists.
 
+use crate::content::RuleKind;
 use crate::error::Problem;
 use crate::model::catalog::Catalog;
 use crate::model::ranges;
@@ -71,7 +72,14 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
         let targets = usize::from(rule.code.is_some())
             + usize::from(rule.range.is_some())
             + usize::from(!groups.is_empty());
-        if targets != 1 {
+        if rule.kind.explains() {
+            if targets != 0 {
+                problems.push(
+                    file.problem(span.clone(), "an explanation leads to no page")
+                        .with_hint("drop `code`, `range` and named groups from this kind of rule"),
+                );
+            }
+        } else if targets != 1 {
             problems.push(
                 file.problem(span.clone(), "a rule leads to one answer")
                     .with_hint("give it `code`, `range` or a named group, exactly one of them"),
@@ -94,7 +102,7 @@ pub(super) fn check(catalog: &Catalog, problems: &mut Vec<Problem>) {
                 );
             }
         }
-        if rule.libraries.is_empty() {
+        if rule.libraries.is_empty() && rule.kind != RuleKind::Topic {
             problems.push(file.problem(span, "say which libraries print this text"));
         }
         for library in &rule.libraries {

@@ -73,7 +73,7 @@ pub(crate) fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Re
             let code = entry.number();
             output.write(
                 &format!("api/{code}.json"),
-                api::code_json(catalog, entry).as_bytes(),
+                api::code_json(catalog, &cache, entry).as_bytes(),
             )?;
             output.write(
                 &format!("{code}.txt"),
@@ -127,13 +127,29 @@ fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
     })
 }
 
-/// The stylesheets and script the templates are written for, built into the
-/// binary so that any content directory gives a working site.
-const BUILT_IN_ASSETS: [(&str, &str); 4] = [
+/// The stylesheets, scripts and icon the templates are written for, built
+/// into the binary so that any content directory gives a working site:
+/// `site.js` is a module that imports the others from `js/`.
+const BUILT_IN_ASSETS: [(&str, &str); 10] = [
     ("favicon.svg", include_str!("../../static/favicon.svg")),
     ("style.css", include_str!("../../static/style.css")),
     ("print.css", include_str!("../../static/print.css")),
     ("site.js", include_str!("../../static/site.js")),
+    ("js/copy.js", include_str!("../../static/js/copy.js")),
+    ("js/lookup.js", include_str!("../../static/js/lookup.js")),
+    (
+        "js/not-found.js",
+        include_str!("../../static/js/not-found.js"),
+    ),
+    (
+        "js/searchbox.js",
+        include_str!("../../static/js/searchbox.js"),
+    ),
+    (
+        "js/site-search.js",
+        include_str!("../../static/js/site-search.js"),
+    ),
+    ("js/tabs.js", include_str!("../../static/js/tabs.js")),
 ];
 
 /// Writes the built-in assets, then the site's own `static/` over them.
@@ -159,4 +175,42 @@ fn copy_static(dir: &Path, output: &Output) -> Result<()> {
         output.write(&rel.to_string_lossy().replace('\\', "/"), &bytes)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::BUILT_IN_ASSETS;
+
+    /// Every file of `static/` is built in, as it is on disk, and nothing else.
+    #[test]
+    fn the_built_in_assets_are_the_files_of_static() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("static");
+        let mut on_disk: Vec<(String, String)> = walkdir::WalkDir::new(&dir)
+            .into_iter()
+            .map(|e| e.expect("walk static/"))
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(&dir).expect("inside static/");
+                let text = std::fs::read_to_string(e.path()).expect("read");
+                (rel.to_string_lossy().replace('\\', "/"), text)
+            })
+            .collect();
+        on_disk.sort();
+        let mut built_in: Vec<(String, String)> = BUILT_IN_ASSETS
+            .iter()
+            .map(|(name, text)| (name.to_string(), text.to_string()))
+            .collect();
+        built_in.sort();
+        let names =
+            |list: &[(String, String)]| list.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+        assert_eq!(
+            names(&built_in),
+            names(&on_disk),
+            "BUILT_IN_ASSETS lists every file of static/"
+        );
+        assert!(
+            built_in == on_disk,
+            "the built-in copies are the files of static/"
+        );
+    }
 }

@@ -106,10 +106,28 @@ async fn the_lookup_works_from_the_keyboard() {
         }
     }
     assert!(reached, "Tab reaches the lookup box");
+    // Words of a name are a candidate, not an answer: the arrow picks it and
+    // Enter opens it.
     let active = client.active_element().await.expect("active");
+    active.send_keys("policy violation").await.expect("type");
+    browser::wait_for("a candidate", || async {
+        let n = client
+            .execute(
+                "return document.querySelectorAll('#lookup-results [role=option]').length",
+                vec![],
+            )
+            .await
+            .ok()?;
+        (n.as_u64()? > 0).then_some(())
+    })
+    .await;
     active
-        .send_keys(&format!("policy violation{}", char::from(Key::Enter)))
+        .send_keys(&format!(
+            "{}{}",
+            char::from(Key::Down),
+            char::from(Key::Enter)
+        ))
         .await
-        .expect("type");
+        .expect("choose");
     browser::wait_for_url(client, "/repo/1008/#fix").await;
 }

@@ -1,39 +1,56 @@
-//! The lookup on the index, in real Chromium: every case of
-//! `tests/lookup_cases.toml` and every real log line of
-//! `content/messages.toml` finds its page first; `/?q=` opens with results;
-//! Enter goes to the best match.
+//! The lookup in real Chromium: every case of `tests/lookup_cases.toml` and
+//! every real log line of `content/messages.toml` and `content/captured/`
+//! finds its page first; `/?q=` opens with results; Enter opens a page only
+//! when the lookup is sure of it, and otherwise says so; the results close on
+//! Escape, on blur and on a tap elsewhere without erasing the text; the box is
+//! a complete combobox for screen readers, on every page and the 404 page.
 
 use crate::common;
 
 use crate::common::browser;
 use fantoccini::{Locator, key::Key};
 
-/// (query, expected path, where the query comes from)
-fn cases() -> Vec<(String, String, String)> {
+/// The cases of `tests/lookup_cases.toml`: (query, what comes first: a path
+/// or `note`).
+fn own_cases() -> Vec<(String, String)> {
     let text =
         std::fs::read_to_string(common::repo().join("tests/lookup_cases.toml")).expect("cases");
     let table: toml::Table = toml::from_str(&text).expect("parse cases");
-    let mut cases: Vec<(String, String, String)> = table["case"]
+    table["case"]
         .as_array()
         .expect("cases")
         .iter()
         .map(|c| {
-            (
-                c["query"].as_str().expect("query").to_string(),
-                c["expect"].as_str().expect("expect").to_string(),
-                c.get("source")
-                    .and_then(|s| s.as_str())
-                    .unwrap_or("typed")
-                    .to_string(),
-            )
+            let first = match c.get("expect").and_then(|e| e.as_str()) {
+                Some(path) => path.to_string(),
+                None => NOTE.to_string(),
+            };
+            (c["query"].as_str().expect("query").to_string(), first)
         })
+        .collect()
+}
+
+/// What comes first when no page answers the text: an explanation.
+const NOTE: &str = "note";
+
+/// (query, expected path or `note`, where the query comes from): the cases,
+/// then every real log line that no case reads its own way.
+fn cases() -> Vec<(String, String, String)> {
+    let own = own_cases();
+    let mut cases: Vec<(String, String, String)> = own
+        .iter()
+        .map(|(q, e)| (q.clone(), e.clone(), "typed".to_string()))
         .collect();
     let messages =
         std::fs::read_to_string(common::real_content().join("messages.toml")).expect("messages");
     let messages: toml::Table = toml::from_str(&messages).expect("parse messages");
     for m in messages["message"].as_array().expect("messages") {
+        let text = m["text"].as_str().expect("text").to_string();
+        if own.iter().any(|(q, _)| *q == text) {
+            continue;
+        }
         cases.push((
-            m["text"].as_str().expect("text").to_string(),
+            text,
             format!("/{}/", m["code"].as_integer().expect("code")),
             m["library"].as_str().expect("library").to_string(),
         ));
@@ -41,21 +58,55 @@ fn cases() -> Vec<(String, String, String)> {
     cases
 }
 
+/// What the box shows first for a query, as a script: the first option's
+/// page, `note` for an explanation, or null.
+const FIRST: &str = "function first(q) {
+   const input = document.querySelector('input[name=q]');
+   input.value = q;
+   input.dispatchEvent(new Event('input'));
+   const panel = document.getElementById(input.getAttribute('aria-controls')).parentNode;
+   const note = panel.querySelector('.lookup-note:not([hidden])');
+   if (note) return 'note';
+   const option = panel.querySelector('[role=option]');
+   return option ? option.getAttribute('data-page') : null;
+ }";
+
 /// The first result's path for a query typed into the box.
 async fn first_result(client: &fantoccini::Client, query: &str) -> Option<String> {
     let href = client
         .execute(
-            "const input = document.querySelector('input[name=q]');
-             input.value = arguments[0];
-             input.dispatchEvent(new Event('input'));
-             const first = document.querySelector('#lookup-results a');
-             return first ? first.getAttribute('href') : null;",
+            &format!("{FIRST} return first(arguments[0]);"),
             vec![serde_json::Value::String(query.to_string())],
         )
         .await
         .expect("run lookup");
     href.as_str()
         .map(|h| h.trim_start_matches("/repo").to_string())
+}
+
+/// Waits until the box has its data: from then on its results follow each
+/// keystroke at once.
+async fn ready(client: &fantoccini::Client) {
+    client
+        .execute(
+            "const input = document.querySelector('input[name=q]');
+             input.value = '1006';
+             input.dispatchEvent(new Event('input'));",
+            vec![],
+        )
+        .await
+        .expect("type");
+    browser::wait_for("the lookup's data", || async {
+        let v = client
+            .execute(
+                "return document.querySelector('[role=option]') ? true : null;",
+                vec![],
+            )
+            .await
+            .ok()?;
+        v.as_bool()
+    })
+    .await;
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -69,6 +120,7 @@ async fn every_case_and_every_real_log_line_finds_its_page_first() {
     };
     let (client, root) = (session.client(), &session.root);
     client.goto(root).await.expect("goto");
+    ready(client).await;
     let cases = cases();
     assert!(cases.len() >= 40, "at least 40 cases, got {}", cases.len());
     let mut failures = Vec::new();
@@ -82,6 +134,7 @@ async fn every_case_and_every_real_log_line_finds_its_page_first() {
     }
     // The Korean index finds the same pages, in Korean.
     client.goto(&format!("{root}ko/")).await.expect("goto ko");
+    ready(client).await;
     for (query, expect) in [
         ("정책 위반", "/ko/1008/"),
         ("1002 vs 1008", "/ko/1002-vs-1008/"),
@@ -126,13 +179,16 @@ async fn a_query_in_the_address_opens_with_results_and_enter_goes_to_the_best() 
         input.prop("value").await.expect("value").as_deref(),
         Some("websocket: close 1006 (abnormal closure)")
     );
-    let first = client
-        .find(Locator::Css("#lookup-results a"))
-        .await
-        .expect("results shown");
+    let first = browser::wait_for("results", || async {
+        client
+            .find(Locator::Css("#lookup-results [role=option]"))
+            .await
+            .ok()
+    })
+    .await;
     assert_eq!(
         first.attr("href").await.expect("href").as_deref(),
-        Some("/repo/1006/")
+        Some("/repo/1006/#fix")
     );
 
     input
@@ -145,8 +201,11 @@ async fn a_query_in_the_address_opens_with_results_and_enter_goes_to_the_best() 
 /// Every line the capture harness recorded: (library, text, the paths that
 /// answer it). A code with a page is answered there, a private code on its
 /// range's page. A text that several codes produce (`also`) is answered by
-/// any of their pages, or by the range page that covers them all.
+/// any of their pages, or by the range page that covers them all. A text that
+/// a case of `tests/lookup_cases.toml` reads its own way is answered as the
+/// case says.
 fn captured_lines() -> Vec<(String, String, Vec<String>)> {
+    let own = own_cases();
     let page = |code: i64| {
         if common::real_content()
             .join(format!("codes/{code}.toml"))
@@ -173,15 +232,15 @@ fn captured_lines() -> Vec<(String, String, Vec<String>)> {
             if let Some(also) = line.get("also").and_then(|a| a.as_array()) {
                 codes.extend(also.iter().map(|c| c.as_integer().expect("also")));
             }
+            let text = line["text"].as_str().expect("text").to_string();
             let mut answers: Vec<String> = codes.iter().map(|&c| page(c)).collect();
             if codes.len() > 1 && codes.iter().all(|&c| range_page(c) == range_page(codes[0])) {
                 answers.push(range_page(codes[0]));
             }
-            lines.push((
-                library.clone(),
-                line["text"].as_str().expect("text").to_string(),
-                answers,
-            ));
+            if let Some((_, first)) = own.iter().find(|(q, _)| *q == text) {
+                answers = vec![first.clone()];
+            }
+            lines.push((library.clone(), text, answers));
         }
     }
     lines
@@ -201,13 +260,7 @@ fn range_page(code: i64) -> String {
 async fn first_results(client: &fantoccini::Client, queries: &[&str]) -> Vec<Option<String>> {
     let got = client
         .execute(
-            "const input = document.querySelector('input[name=q]');
-             return arguments[0].map(function (q) {
-               input.value = q;
-               input.dispatchEvent(new Event('input'));
-               const first = document.querySelector('#lookup-results a');
-               return first ? first.getAttribute('href') : null;
-             });",
+            &format!("{FIRST} return arguments[0].map(first);"),
             vec![serde_json::json!(queries)],
         )
         .await
@@ -249,12 +302,13 @@ async fn every_captured_line_lands_on_its_page_in_every_language() {
             ))
             .await
             .expect("goto");
+        ready(client).await;
         let got = first_results(client, &queries).await;
         for ((library, text, answers), got) in lines.iter().zip(got) {
             let answers: Vec<String> = answers
                 .iter()
                 .map(|a| {
-                    if prefix.is_empty() {
+                    if prefix.is_empty() || a == NOTE {
                         a.clone()
                     } else {
                         format!("/{prefix}{a}")
@@ -293,6 +347,7 @@ async fn each_result_says_why_it_was_offered() {
     };
     let (client, root) = (session.client(), &session.root);
     client.goto(root).await.expect("goto");
+    ready(client).await;
     // (query, words the first result's reason must contain)
     for (query, words) in [
         ("StatusGoingAway", vec!["coder", "StatusGoingAway"]),
@@ -302,13 +357,15 @@ async fn each_result_says_why_it_was_offered() {
             vec!["gorilla"],
         ),
         ("1008", vec!["1008"]),
+        ("policy", vec!["name or summary"]),
+        ("my socket dies every 60 seconds", vec!["60 seconds"]),
     ] {
         let why = client
             .execute(
                 "const input = document.querySelector('input[name=q]');
                  input.value = arguments[0];
                  input.dispatchEvent(new Event('input'));
-                 const why = document.querySelector('#lookup-results li .why');
+                 const why = document.querySelector('#lookup-results [role=option] .why');
                  return why ? why.textContent : null;",
                 vec![serde_json::json!(query)],
             )
@@ -321,5 +378,301 @@ async fn each_result_says_why_it_was_offered() {
                 "{query:?}: the reason {why:?} does not say {word:?}"
             );
         }
+    }
+}
+
+/// The panel of results under the box with `input_css`, as the page shows it:
+/// (shown, the state line, options' pages, the search link, aria-expanded,
+/// the box's text).
+async fn panel(client: &fantoccini::Client, input_css: &str) -> serde_json::Value {
+    client
+        .execute(
+            "const input = document.querySelector(arguments[0]);
+             const list = document.getElementById(input.getAttribute('aria-controls'));
+             const panel = list.parentNode;
+             const state = panel.querySelector('.lookup-state');
+             const more = panel.querySelector('.lookup-more a');
+             return {
+               shown: !panel.hidden && panel.getBoundingClientRect().height > 0,
+               state: state && !state.hidden ? state.textContent : '',
+               pages: Array.from(list.querySelectorAll('[role=option]')).map(o => o.getAttribute('data-page')),
+               more: more && !panel.querySelector('.lookup-more').hidden ? more.getAttribute('href') : null,
+               expanded: input.getAttribute('aria-expanded'),
+               value: input.value,
+             };",
+            vec![serde_json::json!(input_css)],
+        )
+        .await
+        .expect("read the panel")
+}
+
+async fn type_into(
+    client: &fantoccini::Client,
+    css: &str,
+    text: &str,
+) -> fantoccini::elements::Element {
+    let input = client.find(Locator::Css(css)).await.expect("the box");
+    input.clear().await.expect("clear");
+    input.click().await.expect("focus");
+    input.send_keys(text).await.expect("type");
+    input
+}
+
+/// Waits until the panel under `css` shows something for the text typed.
+async fn shown(client: &fantoccini::Client, css: &str) -> serde_json::Value {
+    browser::wait_for("the results", || async {
+        let p = panel(client, css).await;
+        (p["shown"] == true).then_some(p)
+    })
+    .await
+}
+
+fn strings(lang: &str) -> toml::Table {
+    let text = std::fs::read_to_string(common::real_content().join(format!("i18n/{lang}.toml")))
+        .expect("strings");
+    toml::from_str(&text).expect("parse strings")
+}
+
+fn lookup_string(lang: &str, key: &str) -> String {
+    strings(lang)["lookup"][key]
+        .as_str()
+        .expect("string")
+        .to_string()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn enter_opens_a_page_only_when_the_lookup_is_sure() {
+    let Some(session) = browser::open(&common::real_site().out).await else {
+        return;
+    };
+    let (client, root) = (session.client(), &session.root);
+    let enter = char::from(Key::Enter).to_string();
+    for (page, css) in [("", "#q"), ("1009/", "#site-q")] {
+        // Words of a code's name, a topic, a send on a closed socket: the box
+        // stays, says it is not sure (or explains), and offers the site's text.
+        for (query, first) in [
+            ("policy", Some("/repo/1008/")),
+            ("idle timeout", Some("/repo/1006/")),
+            ("WebSocket is already in CLOSING or CLOSED state.", None),
+        ] {
+            client.goto(&format!("{root}{page}")).await.expect("goto");
+            let input = type_into(client, css, query).await;
+            let before = shown(client, css).await;
+            input.send_keys(&enter).await.expect("enter");
+            tokio::time::sleep(std::time::Duration::from_millis(600)).await;
+            let url = client.current_url().await.expect("url");
+            assert_eq!(
+                url.as_str(),
+                format!("{root}{page}"),
+                "{query:?} opened a page"
+            );
+            let p = panel(client, css).await;
+            assert_eq!(p["shown"], true, "{query:?}: {p}");
+            assert_eq!(
+                p["pages"].get(0).and_then(|v| v.as_str()),
+                first,
+                "{query:?}: {p}"
+            );
+            if first.is_some() {
+                assert_eq!(
+                    p["state"],
+                    lookup_string("en", "not_sure"),
+                    "{query:?}: {p}"
+                );
+            } else {
+                assert!(
+                    p["state"]
+                        .as_str()
+                        .unwrap_or_default()
+                        .contains("Not a close code"),
+                    "{p}"
+                );
+            }
+            let more = p["more"].as_str().unwrap_or_default();
+            assert!(more.starts_with("/repo/?q="), "{query:?}: {more}");
+            assert_eq!(before["value"], query);
+        }
+        // A code in a close context is sure: Enter opens its page.
+        client.goto(&format!("{root}{page}")).await.expect("goto");
+        let input = type_into(client, css, "close 1008").await;
+        let p = shown(client, css).await;
+        assert_eq!(
+            p["more"],
+            serde_json::Value::Null,
+            "a sure answer needs no search: {p}"
+        );
+        input.send_keys(&enter).await.expect("enter");
+        browser::wait_for_url(client, "/repo/1008/#fix").await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_results_close_on_escape_blur_and_a_tap_elsewhere_and_keep_the_text() {
+    let Some(session) = browser::open(&common::real_site().out).await else {
+        return;
+    };
+    let (client, root) = (session.client(), &session.root);
+    let pasted = "websocket: close 1006 (abnormal closure): unexpected EOF";
+    // (page, box, something outside the box to tap that is no link)
+    for (page, css, elsewhere) in [
+        ("1008/", "#site-q", "section#when h2"),
+        ("", "#q", "h1"),
+        ("ko/nowhere/", "#q", ".not-found:not([hidden]) p"),
+    ] {
+        client.goto(&format!("{root}{page}")).await.expect("goto");
+        let input = type_into(client, css, pasted).await;
+        shown(client, css).await;
+        input
+            .send_keys(&char::from(Key::Escape).to_string())
+            .await
+            .expect("escape");
+        let p = panel(client, css).await;
+        assert_eq!(p["shown"], false, "{page}: Escape closes: {p}");
+        assert_eq!(p["value"], pasted, "{page}: Escape keeps the text");
+        assert_eq!(p["expanded"], "false");
+        // Down opens them again.
+        input
+            .send_keys(&char::from(Key::Down).to_string())
+            .await
+            .expect("down");
+        let p = shown(client, css).await;
+        assert_eq!(p["expanded"], "true");
+        // Tab leaves the box: the results close.
+        input
+            .send_keys(&char::from(Key::Tab).to_string())
+            .await
+            .expect("tab");
+        let p = panel(client, css).await;
+        assert_eq!(p["shown"], false, "{page}: blur closes: {p}");
+        assert_eq!(p["value"], pasted);
+        // A tap elsewhere closes them too.
+        let input = client.find(Locator::Css(css)).await.expect("box");
+        input.send_keys(" ").await.expect("type");
+        shown(client, css).await;
+        client
+            .find(Locator::Css(elsewhere))
+            .await
+            .expect("something else")
+            .click()
+            .await
+            .expect("tap elsewhere");
+        let p = panel(client, css).await;
+        assert_eq!(p["shown"], false, "{page}: a tap elsewhere closes: {p}");
+        assert_eq!(p["value"], format!("{pasted} "));
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_box_is_a_combobox_with_a_listbox_and_a_count_for_screen_readers() {
+    let Some(session) = browser::open(&common::real_site().out).await else {
+        return;
+    };
+    let (client, root) = (session.client(), &session.root);
+    for (page, css, lang) in [
+        ("", "#q", "en"),
+        ("ko/1006/", "#site-q", "ko"),
+        ("4321/", "#q", "en"),
+    ] {
+        client.goto(&format!("{root}{page}")).await.expect("goto");
+        let before = client
+            .execute(
+                "const i = document.querySelector(arguments[0]);
+                 return [i.getAttribute('role'), i.getAttribute('aria-autocomplete'), i.getAttribute('aria-expanded')];",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .expect("attributes");
+        assert_eq!(
+            before,
+            serde_json::json!(["combobox", "list", "false"]),
+            "{page}"
+        );
+        let input = type_into(client, css, "1006 after exactly 55s").await;
+        shown(client, css).await;
+        input
+            .send_keys(&char::from(Key::Down).to_string())
+            .await
+            .expect("down");
+        let a = client
+            .execute(
+                "const i = document.querySelector(arguments[0]);
+                 const list = document.getElementById(i.getAttribute('aria-controls'));
+                 const options = Array.from(list.querySelectorAll('[role=option]'));
+                 const status = list.parentNode.parentNode.querySelector('[role=status]');
+                 return {
+                   expanded: i.getAttribute('aria-expanded'),
+                   listbox: list.getAttribute('role'),
+                   label: list.getAttribute('aria-label'),
+                   options: options.length,
+                   ids: options.every(o => o.id && o.getAttribute('aria-selected')),
+                   active: i.getAttribute('aria-activedescendant'),
+                   first: options[0].id,
+                   selected: options[0].getAttribute('aria-selected'),
+                   tabbable: options.some(o => o.tabIndex >= 0),
+                   live: status && status.getAttribute('aria-live'),
+                 };",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .expect("aria");
+        assert_eq!(a["expanded"], "true", "{page}: {a}");
+        assert_eq!(a["listbox"], "listbox", "{page}: {a}");
+        assert_eq!(a["label"], lookup_string(lang, "results"), "{page}: {a}");
+        assert_eq!(a["ids"], true, "{page}: {a}");
+        assert_eq!(a["active"], a["first"], "{page}: {a}");
+        assert_eq!(a["selected"], "true", "{page}: {a}");
+        assert_eq!(
+            a["tabbable"], false,
+            "options are reached with the arrows: {a}"
+        );
+        assert_eq!(a["live"], "polite", "{page}: {a}");
+        // The live region counts the results once typing pauses.
+        let n = a["options"].as_u64().expect("count");
+        the_count_is_said(client, css, lang, n, page).await;
+    }
+}
+
+/// The live region of the box at `css` says how many results there are.
+async fn the_count_is_said(client: &fantoccini::Client, css: &str, lang: &str, n: u64, page: &str) {
+    let pattern = lookup_string(lang, "count").replace("{n}", &n.to_string());
+    let said = browser::wait_for("the count", || async {
+        let v = client
+            .execute(
+                "const i = document.querySelector(arguments[0]);
+                 return i.form.querySelector('[role=status]').textContent || null;",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .ok()?;
+        v.as_str().map(str::to_string)
+    })
+    .await;
+    assert!(
+        said.contains(&pattern),
+        "{page}: {said:?} does not say {pattern:?}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_empty_state_fits_the_page() {
+    let Some(session) = browser::open(&common::real_site().out).await else {
+        return;
+    };
+    let (client, root) = (session.client(), &session.root);
+    for (page, css, lang, key) in [
+        ("", "#q", "en", "no_results_index"),
+        ("1006/", "#site-q", "en", "no_results"),
+        ("ko/1006/", "#site-q", "ko", "no_results"),
+        ("ko/", "#q", "ko", "no_results_index"),
+        ("ko/nowhere/", "#q", "ko", "no_results"),
+    ] {
+        client.goto(&format!("{root}{page}")).await.expect("goto");
+        type_into(client, css, "zzqx vvwk").await;
+        let p = shown(client, css).await;
+        assert_eq!(p["state"], lookup_string(lang, key), "{page} {css}: {p}");
+        assert_eq!(p["pages"], serde_json::json!([]));
+        let more = p["more"].as_str().unwrap_or_default();
+        let home = if lang == "en" { "/repo/" } else { "/repo/ko/" };
+        assert!(more.starts_with(&format!("{home}?q=")), "{page}: {more}");
     }
 }

@@ -148,7 +148,7 @@ async fn the_header_search_works_from_any_page_by_keyboard() {
     input.send_keys("StatusGoingAway").await.expect("type");
     let why = browser::wait_for("results in the header", || async {
         let v = client
-            .execute("const w = document.querySelector('header .results li .why'); return w && w.textContent;", vec![])
+            .execute("const w = document.querySelector('header [role=option] .why'); return w && w.textContent;", vec![])
             .await
             .ok()?;
         v.as_str().map(str::to_string)
@@ -160,16 +160,16 @@ async fn the_header_search_works_from_any_page_by_keyboard() {
         .await
         .expect("down");
     let selected = client
-        .execute("return document.querySelector('header .results li[aria-selected=true] a').getAttribute('href')", vec![])
+        .execute("return document.querySelector('header [role=option][aria-selected=true]').getAttribute('href')", vec![])
         .await
         .expect("selected");
-    assert_eq!(selected.as_str(), Some("/repo/1001/"));
+    assert_eq!(selected.as_str(), Some("/repo/1001/#fix"));
     input
         .send_keys(&char::from(Key::Enter).to_string())
         .await
         .expect("enter");
     browser::wait_for_url(client, "/repo/1001/#fix").await;
-    // Escape clears the box and the results.
+    // Escape closes the results and keeps what was typed.
     let input = client
         .find(Locator::Css("header input[name=q]"))
         .await
@@ -178,7 +178,7 @@ async fn the_header_search_works_from_any_page_by_keyboard() {
     browser::wait_for("results", || async {
         let n = client
             .execute(
-                "return document.querySelectorAll('header .results li').length",
+                "return document.querySelectorAll('header [role=option]').length",
                 vec![],
             )
             .await
@@ -191,10 +191,10 @@ async fn the_header_search_works_from_any_page_by_keyboard() {
         .await
         .expect("escape");
     let left = client
-        .execute("return [document.querySelector('header input[name=q]').value, document.querySelectorAll('header .results li').length]", vec![])
+        .execute("return [document.querySelector('header input[name=q]').value, document.querySelector('header .lookup-results').hidden]", vec![])
         .await
         .expect("after escape");
-    assert_eq!(left, serde_json::json!(["", 0]));
+    assert_eq!(left, serde_json::json!(["1006", true]));
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -1,7 +1,7 @@
 //! The page about the hops in between (`/timeouts/`), the answer-first code
 //! pages, and the glossary that keeps Korean terms consistent.
 
-use crate::common::{self, Scratch, attrs, sel, texts};
+use crate::common::{self, Scratch, sel, texts};
 
 #[test]
 fn the_timeouts_page_lists_fifteen_hops_with_sources_in_both_languages() {
@@ -12,7 +12,17 @@ fn the_timeouts_page_lists_fifteen_hops_with_sources_in_both_languages() {
         assert!(rows.len() >= 15, "{rel}: {} hops", rows.len());
         for row in &rows {
             let id = row.value().attr("id").expect("each hop is an anchor");
-            let source = attrs(&page, &format!("#{id}-note .sources a"), "href");
+            // The note's summary carries the anchor; its sources follow it.
+            let note = page
+                .select(&sel(&format!("#{id}-note")))
+                .next()
+                .and_then(|summary| summary.parent())
+                .and_then(scraper::ElementRef::wrap)
+                .unwrap_or_else(|| panic!("{rel}#{id}: no note"));
+            let source: Vec<_> = note
+                .select(&sel(".sources a"))
+                .filter_map(|a| a.value().attr("href"))
+                .collect();
             assert!(
                 source.len() == 1 && source[0].starts_with("https://"),
                 "{rel}#{id}: no source"

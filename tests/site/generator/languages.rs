@@ -117,3 +117,42 @@ fn coverage_counts_missing_and_stale_translations() {
     assert_eq!(stale.len(), 1);
     assert!(stale[0].message.contains("stale"), "{}", stale[0]);
 }
+
+/// `/api/<code>.json` carries every language's prose as the pages show it:
+/// rendered by the generator, each field falling back to the default language
+/// on its own, with site links for the language. The 404 page's generated
+/// comparisons show exactly this.
+#[test]
+fn the_api_carries_each_languages_prose_as_the_pages_render_it() {
+    let site = site_with_a_third_language().build(None);
+    let api: serde_json::Value = serde_json::from_str(&site.read("api/1006.json")).expect("json");
+    let page = site.page("xx/1006/");
+    let html = &api["html"]["xx"];
+    // The translated field is in the language; the others are English.
+    assert_eq!(html["summary"]["html"], "Xish summary of 1006.");
+    assert!(html["summary"].get("fallback").is_none(), "{html}");
+    for field in ["description", "when", "fix"] {
+        assert_eq!(html[field]["fallback"], "en", "{field}");
+        let shown = page
+            .select(&common::sel(&format!("section#{field} .prose")))
+            .next()
+            .expect("section")
+            .inner_html();
+        // Both read by the same HTML parser, so that only the markup counts.
+        let api_html = html[field]["html"].as_str().expect("html");
+        let reparsed = scraper::Html::parse_fragment(api_html)
+            .root_element()
+            .inner_html();
+        assert_eq!(reparsed.trim(), shown.trim(), "{field}");
+    }
+    // Every field that was there before is still there.
+    for key in ["code", "name", "url", "text", "constants", "related"] {
+        assert!(api.get(key).is_some(), "{key}");
+    }
+    assert!(
+        api["html"]["en"]["fix"]["html"]
+            .as_str()
+            .expect("en")
+            .contains("<")
+    );
+}
