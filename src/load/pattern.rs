@@ -129,6 +129,8 @@ placeholders! {
     InRange { code, range, title }
     /// A protocol's name.
     ProtocolName { protocol }
+    /// A protocol's code: the protocol, the number and the protocol's name for it.
+    OwnCode { protocol, code, name }
     /// A number and what each protocol that uses it calls it.
     NumberNames { code, names }
     /// The release, version or date a source was read in.

@@ -230,6 +230,12 @@ string_table!(
         topic,
         clean_close: Pattern<Library<'static>>,
         closed_socket: Pattern<Library<'static>>,
+        /// A protocol's code the text shows.
+        own_code: Pattern<OwnCode<'static>>,
+        /// The reason text a protocol sends with a code, without more.
+        own_reason: Pattern<OwnCode<'static>>,
+        /// A protocol the text names, without a code.
+        own_named: Pattern<ProtocolName<'static>>,
     }
 );
 string_table!(TimeoutsStrings {

@@ -219,6 +219,11 @@ impl<'a> Catalog<'a> {
     }
 
     /// The protocols that define `number`, most met first.
+    /// Every number some protocol defines, with its uses, most met first.
+    pub fn protocol_numbers(&self) -> impl Iterator<Item = (u16, &[Use<'a>])> {
+        self.numbers.iter().map(|(n, uses)| (*n, uses.as_slice()))
+    }
+
     pub fn uses(&self, number: u16) -> &[Use<'a>] {
         self.numbers.get(&number).map_or(&[], Vec::as_slice)
     }

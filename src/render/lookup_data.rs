@@ -45,6 +45,10 @@ struct LookupData<'a> {
     /// `/timeouts/` and its hops, for texts that name a duration.
     #[serde(skip_serializing_if = "Option::is_none")]
     timeouts: Option<LookupTimeouts<'a>>,
+    /// Numbers that only protocols define, each with its page.
+    numbers: Vec<super::lookup_protocols::LookupNumber>,
+    /// The protocols, for texts that show which one closed the connection.
+    protocols: Vec<super::lookup_protocols::LookupProtocol<'a>>,
 }
 
 #[derive(Serialize)]
@@ -133,10 +137,10 @@ struct LookupCode<'a> {
 }
 
 #[derive(Serialize)]
-struct LookupMessage<'a> {
-    text: &'a str,
+pub(super) struct LookupMessage<'a> {
+    pub(super) text: &'a str,
     /// The library that prints it, with its release.
-    library: String,
+    pub(super) library: String,
 }
 
 #[derive(Serialize)]
@@ -180,6 +184,8 @@ pub(crate) fn lookup_json(catalog: &Catalog, lang: &str) -> String {
             generated: &t.not_found.generated,
         },
         timeouts: lookup_timeouts(catalog, lang),
+        numbers: super::lookup_protocols::numbers(catalog, lang),
+        protocols: super::lookup_protocols::protocols(catalog, lang),
     };
     script_safe(&serde_json::to_string(&data).expect("JSON of plain data"))
 }

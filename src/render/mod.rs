@@ -11,6 +11,7 @@ mod facts;
 mod index;
 pub(crate) mod layout;
 pub(crate) mod lookup_data;
+mod lookup_protocols;
 mod number;
 pub(crate) mod prose;
 mod protocols;

@@ -130,13 +130,15 @@ fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
 /// The stylesheets, scripts and icon the templates are written for, built
 /// into the binary so that any content directory gives a working site:
 /// `site.js` is a module that imports the others from `js/`.
-const BUILT_IN_ASSETS: [(&str, &str); 10] = [
+const BUILT_IN_ASSETS: [(&str, &str); 12] = [
     ("favicon.svg", include_str!("../../static/favicon.svg")),
     ("style.css", include_str!("../../static/style.css")),
     ("print.css", include_str!("../../static/print.css")),
     ("site.js", include_str!("../../static/site.js")),
     ("js/copy.js", include_str!("../../static/js/copy.js")),
     ("js/lookup.js", include_str!("../../static/js/lookup.js")),
+    ("js/protocols.js", include_str!("../../static/js/protocols.js")),
+    ("js/text.js", include_str!("../../static/js/text.js")),
     (
         "js/not-found.js",
         include_str!("../../static/js/not-found.js"),

@@ -14,6 +14,11 @@
 // A result with `note` set answers with words and has no page (a clean close,
 // a send on a closed socket). `answer(results)` is the one Enter may open.
 
+import { fill, tokens, withoutNoise, words } from "./text.js";
+import { prepareProtocols, protocolFindings } from "./protocols.js";
+
+export { fill, tokens, withoutNoise, words };
+
 export const SURE = "sure";
 export const LIKELY = "likely";
 export const WEAK = "weak";
@@ -105,7 +110,7 @@ export function prepare(data) {
       }
     }
   }
-  ix = { data, stop, byCode, codes, rules, constants };
+  ix = { data, stop, byCode, codes, rules, constants, own: prepareProtocols(data) };
   prepared.set(data, ix);
   return ix;
 }
@@ -133,6 +138,14 @@ export function search(data, query) {
   const lines = knownLines(ix, text);
   lines.sure.forEach(add);
   lines.likely.forEach(add);
+  const own = protocolFindings(ix.own, raw, text).map((f) => ownResult(ix, f)).filter(Boolean);
+  own.forEach(add);
+  // A text that is a whole line a protocol's library prints, too short to be
+  // sure of (obs-websocket-js's `Unknown OpCode: 4`), makes candidates of what
+  // rules read in it: it may not be about a WebSocket frame at all.
+  if (own.some((r) => r.evidence === "line" && r.score >= 3000 && r.strength !== SURE)) {
+    for (const r of found) if (r.kind !== "own" && !(r.kind === "line" && r.score >= 3000)) r.strength = r.strength === SURE ? LIKELY : r.strength;
+  }
 
   // How sure the rules that any networked program matches may be.
   const onWebSocket =
@@ -237,7 +250,7 @@ function bareNumbers(ix, text) {
   let m;
   while ((m = re.exec(text))) {
     const n = +m[1];
-    if (!ix.byCode.has(n) || seen.has(n)) continue;
+    if ((!ix.byCode.has(n) && !ix.own.numbers.has(n)) || seen.has(n)) continue;
     seen.add(n);
     out.push(codeResult(ix, n, { kind: "number", strength: LIKELY, score: RANK.number - out.length, why: fill(ix.data.why.number, { code: n }) }));
   }
@@ -602,6 +615,41 @@ function termScore(c, queryWords) {
   return { score: total, matched };
 }
 
+// ---------------------------------------------------------------- protocols' own codes
+
+// A protocol's code that the text shows: the number's page at the protocol's
+// section; a protocol named without a code: the protocol's page.
+function ownResult(ix, f) {
+  const why = ix.data.why;
+  const p = f.protocol;
+  const strength = f.strong ? SURE : LIKELY;
+  if (!f.code) {
+    const reason = f.evidence === "shared" ? fill(why.message, { library: f.library }) : fill(why.own_named, { protocol: p.name });
+    return { href: p.url, title: p.name, summary: "", kind: "own", protocol: p.slug, strength, score: f.score, why: reason };
+  }
+  const n = f.code.code;
+  const number = ix.own.numbers.get(n);
+  if (!number) return null;
+  const values = { protocol: p.name, code: n, name: f.code.name, library: f.library || "" };
+  const reason = {
+    line: fill(why.message, values),
+    name: fill(why.name, { library: p.name, name: f.name }),
+    own: fill(why.own_code, values),
+    reason: fill(why.own_reason, values),
+  }[f.evidence];
+  return {
+    href: number.url + "#" + p.slug,
+    protocol: p.slug,
+    title: n + " " + f.code.name,
+    summary: p.name,
+    kind: "own",
+    evidence: f.evidence,
+    strength,
+    score: f.score,
+    why: reason,
+  };
+}
+
 // ---------------------------------------------------------------- pages and text
 
 // The result for a code's page, or its range's page for a code without one.
@@ -611,6 +659,8 @@ function codeResult(ix, n, extra) {
   if (c) {
     return { href: c.url, section: sectionFor(c, extra.kind), title: c.code + " " + c.name, summary: c.summary, ...extra };
   }
+  const own = ix.own.numbers.get(n);
+  if (own) return { href: own.url, title: String(n), summary: own.summary, ...extra };
   const r = rangeOf(data, n);
   if (!r || n < 1000) {
     return r && extra.kind === "number" ? rangeResult(data, r, n, extra) : null;
@@ -636,50 +686,4 @@ function pagePath(data, slug) {
 
 function add(list, r) {
   if (r) list.push(r);
-}
-
-/** Fills `{name}` placeholders in one pass: a value is never read again. */
-export function fill(pattern, values) {
-  return String(pattern).replace(/\{(\w+)\}/g, (m, k) => (Object.prototype.hasOwnProperty.call(values, k) ? String(values[k]) : m));
-}
-
-/**
- * The text without what carries numbers that are not close codes: URLs,
- * addresses and ports, quoted names, source locations (`_ssl.c:1006`,
- * `foo.js:1008:12`, `line 1008`), dates and times, versions, hex numbers.
- */
-export function withoutNoise(text) {
-  return String(text)
-    .replace(/[a-z][a-z0-9+.-]*:\/\/\S*/gi, " ")
-    .replace(/'[^']*'/g, " ")
-    .replace(/\[?(?:\d{1,3}\.){3}\d{1,3}\]?(?::\d+)?/g, " ")
-    .replace(/\[[0-9a-f:]*:[0-9a-f:]*\](?::\d+)?/gi, " ")
-    .replace(/\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?/g, " ")
-    .replace(/\b\d{1,2}:\d{2}:\d{2}(?:[.,]\d+)?\b/g, " ")
-    .replace(/[\w./\\-]*:\d+:\d+\b/g, " ")
-    .replace(/[\w-]+\.[a-z]{1,4}:\d+/gi, " ")
-    .replace(/\bline:? \d+/gi, " ")
-    .replace(/\bv\d+(?:\.\d+)+\b|\b\d+\.\d+\.\d+(?:\.\d+)*\b/gi, " ")
-    .replace(/\b0x[0-9a-f]+\b/gi, " ")
-    .replace(/\b(?:port|pid):? ?\d+/gi, " ");
-}
-
-/**
- * Lower-case words of a text; CamelCase and snake_case are split, so
- * PolicyViolation, POLICY_VIOLATION and "policy violation" read alike.
- */
-export function words(text) {
-  return String(text)
-    .replace(/([a-z])([A-Z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^0-9a-z\u3131-\u318e\uac00-\ud7a3]+/)
-    .filter((w) => w.length > 1 && !/^\d+$/.test(w));
-}
-
-/** Words and numbers, for matching whole known log lines. */
-export function tokens(text) {
-  return String(text)
-    .toLowerCase()
-    .split(/[^0-9a-z\u3131-\u318e\uac00-\ud7a3]+/)
-    .filter((w) => w.length > 1);
 }

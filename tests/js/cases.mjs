@@ -16,6 +16,8 @@ export function check(data, c) {
   const shown = results.map((r) => (r.href || "note:" + r.kind) + " (" + r.strength + ")").join(", ") || "nothing";
   if (c.note) {
     if (!first || !first.note || first.kind !== c.note) problems.push(`expected the ${c.note} explanation first, got ${shown}`);
+  } else if (c.nothing) {
+    if (results.length) problems.push(`expected no result, got ${shown}`);
   } else if (c.expect) {
     const want = localPath(data, c.expect);
     if (!first || first.href !== want) problems.push(`expected ${want} first, got ${shown}`);

@@ -10,16 +10,16 @@
 // lines answered with words instead of a page (a clean close names no code),
 // and "opens wrong" lines whose first result Enter would open although it is
 // not the page of `code` or of an `also` code: the costly mistake. A capture of
-// a protocol (`protocol = "<slug>"`) lands on `/<code>/#<slug>`; protocol pages
-// do not exist yet, so such files are skipped. Any directory of files in the
-// captured format can be measured, without adding anything to the rules.
+// a protocol (`protocol = "<slug>"`) lands on `/<code>/#<slug>`, and a line it
+// prints for several codes on `/protocols/<slug>/`. Any directory of files in
+// the captured format can be measured, without adding anything to the rules.
 import { join, resolve } from "node:path";
 import { answer, rangeOf, search } from "../../static/js/lookup.js";
 import { lookupData, repo, tomlFiles } from "./site.mjs";
 
 /** The path of the page that answers `code` in `data`'s language. */
 export function pageOf(data, code) {
-  const entry = data.codes.find((c) => c.code === code);
+  const entry = data.codes.find((c) => c.code === code) || (data.numbers || []).find((n) => n.code === code);
   if (entry) return entry.url;
   const r = rangeOf(data, code);
   if (!r) return null;
@@ -35,8 +35,10 @@ export function measure(dirs, languages) {
   const misses = [];
   for (const dir of dirs) {
     for (const { file, table } of tomlFiles(dir)) {
-      if (table.protocol) {
-        skipped.push(join(dir, file) + " (protocol " + table.protocol + ")");
+      const slug = table.protocol;
+      const protocol = slug && (lookupData(languages[0]).protocols || []).find((p) => p.slug === slug);
+      if (slug && !protocol) {
+        skipped.push(join(dir, file) + " (protocol " + slug + " unknown)");
         continue;
       }
       const name = table.library || file.replace(/\.toml$/, "");
@@ -49,23 +51,40 @@ export function measure(dirs, languages) {
           const c = (counts.langs[lang] ||= { right: 0, also: 0, explained: 0, opensWrong: 0 });
           const results = search(d, line.text);
           const first = results[0];
-          const want = pageOf(d, line.code);
-          const alsoPages = (line.also || []).map((n) => pageOf(d, n));
-          if (first && first.href === want) {
+          const { want, alsoPages } = wanted(d, line, slug);
+          const got = first && first.href;
+          if (first && got === want) {
             c.right++;
           } else if (first && first.note) {
             c.explained++;
-          } else if (first && alsoPages.includes(first.href)) {
+          } else if (first && alsoPages.includes(got)) {
             c.also++;
           } else {
             if (answer(results)) c.opensWrong++;
-            misses.push(`${lang} ${name}: ${JSON.stringify(line.text)} (code ${line.code}) -> ${first ? first.href || "note" : "nothing"}${answer(results) ? " [opens]" : ""}`);
+            misses.push(`${lang} ${name}: ${JSON.stringify(line.text)} (code ${line.code}) -> ${first ? got || "note" : "nothing"}${answer(results) ? " [opens]" : ""}`);
           }
         }
       }
     }
   }
   return { libraries, skipped, misses };
+}
+
+// The page that answers a captured line, and those that answer it too. A
+// protocol's line lands on its number's page at the protocol's section; one
+// it prints for several codes (a state change) on the protocol's page, or at
+// any of those codes' sections.
+function wanted(data, line, slug) {
+  const page = (n) => {
+    const p = pageOf(data, n);
+    return slug && n >= 3000 && !data.codes.some((c) => c.code === n) ? p + "#" + slug : p;
+  };
+  const also = (line.also || []).map(page);
+  if (slug && also.length) {
+    const protocol = data.protocols.find((p) => p.slug === slug);
+    return { want: protocol.url, alsoPages: [page(line.code), ...also] };
+  }
+  return { want: page(line.code), alsoPages: also };
 }
 
 function percent(n, total) {

@@ -23,6 +23,7 @@ fn own_cases() -> Vec<(String, String)> {
         .map(|c| {
             let first = match c.get("expect").and_then(|e| e.as_str()) {
                 Some(path) => path.to_string(),
+                None if c.get("nothing").is_some() => NOTHING.to_string(),
                 None => NOTE.to_string(),
             };
             (c["query"].as_str().expect("query").to_string(), first)
@@ -32,6 +33,8 @@ fn own_cases() -> Vec<(String, String)> {
 
 /// What comes first when no page answers the text: an explanation.
 const NOTE: &str = "note";
+/// What the box shows for a text that says nothing: no result at all.
+const NOTHING: &str = "nothing";
 
 /// (query, expected path or `note`, where the query comes from): the cases,
 /// then every real log line that no case reads its own way.
@@ -80,8 +83,11 @@ async fn first_result(client: &fantoccini::Client, query: &str) -> Option<String
         )
         .await
         .expect("run lookup");
-    href.as_str()
-        .map(|h| h.trim_start_matches("/repo").to_string())
+    Some(
+        href.as_str()
+            .map_or(NOTHING, |h| h.trim_start_matches("/repo"))
+            .to_string(),
+    )
 }
 
 /// Waits until the box has its data: from then on its results follow each
@@ -201,15 +207,19 @@ async fn a_query_in_the_address_opens_with_results_and_enter_goes_to_the_best() 
 /// Every line the capture harness recorded: (library, text, the paths that
 /// answer it). A code with a page is answered there, a private code on its
 /// range's page. A text that several codes produce (`also`) is answered by
-/// any of their pages, or by the range page that covers them all. A text that
-/// a case of `tests/lookup_cases.toml` reads its own way is answered as the
-/// case says.
+/// any of their pages, or by the range page that covers them all. A line of
+/// a protocol's library is answered at the protocol's section of its
+/// number's page, or, printed for several codes, by the protocol's page. A
+/// text that a case of `tests/lookup_cases.toml` reads its own way is
+/// answered as the case says.
 fn captured_lines() -> Vec<(String, String, Vec<String>)> {
     let own = own_cases();
+    let defined = protocol_numbers();
     let page = |code: i64| {
         if common::real_content()
             .join(format!("codes/{code}.toml"))
             .exists()
+            || defined.contains(&code)
         {
             format!("/{code}/")
         } else {
@@ -227,14 +237,22 @@ fn captured_lines() -> Vec<(String, String, Vec<String>)> {
         let table: toml::Table =
             toml::from_str(&std::fs::read_to_string(&path).expect("read")).expect("parse");
         let library = table["library"].as_str().expect("library").to_string();
+        let protocol = table.get("protocol").and_then(|p| p.as_str());
         for line in table["line"].as_array().expect("lines") {
             let mut codes = vec![line["code"].as_integer().expect("code")];
             if let Some(also) = line.get("also").and_then(|a| a.as_array()) {
                 codes.extend(also.iter().map(|c| c.as_integer().expect("also")));
             }
             let text = line["text"].as_str().expect("text").to_string();
-            let mut answers: Vec<String> = codes.iter().map(|&c| page(c)).collect();
-            if codes.len() > 1 && codes.iter().all(|&c| range_page(c) == range_page(codes[0])) {
+            let mut answers: Vec<String> = match protocol {
+                Some(slug) if codes.len() > 1 => vec![format!("/protocols/{slug}/")],
+                Some(slug) if codes[0] >= 3000 => vec![format!("/{}/#{slug}", codes[0])],
+                _ => codes.iter().map(|&c| page(c)).collect(),
+            };
+            if protocol.is_none()
+                && codes.len() > 1
+                && codes.iter().all(|&c| range_page(c) == range_page(codes[0]))
+            {
                 answers.push(range_page(codes[0]));
             }
             if let Some((_, first)) = own.iter().find(|(q, _)| *q == text) {
@@ -244,6 +262,20 @@ fn captured_lines() -> Vec<(String, String, Vec<String>)> {
         }
     }
     lines
+}
+
+/// Every number some protocol of the content defines: each has a page.
+fn protocol_numbers() -> std::collections::BTreeSet<i64> {
+    let dir = common::real_content().join("protocols");
+    let mut numbers = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(dir).expect("protocols") {
+        let text = std::fs::read_to_string(entry.expect("entry").path()).expect("read");
+        let file: toml::Table = toml::from_str(&text).expect("parse");
+        for code in file["code"].as_array().expect("codes") {
+            numbers.insert(code["code"].as_integer().expect("code"));
+        }
+    }
+    numbers
 }
 
 fn range_page(code: i64) -> String {
@@ -269,8 +301,11 @@ async fn first_results(client: &fantoccini::Client, queries: &[&str]) -> Vec<Opt
         .expect("array")
         .iter()
         .map(|h| {
-            h.as_str()
-                .map(|h| h.trim_start_matches("/repo").to_string())
+            Some(
+                h.as_str()
+                    .map_or(NOTHING, |h| h.trim_start_matches("/repo"))
+                    .to_string(),
+            )
         })
         .collect()
 }
@@ -308,7 +343,7 @@ async fn every_captured_line_lands_on_its_page_in_every_language() {
             let answers: Vec<String> = answers
                 .iter()
                 .map(|a| {
-                    if prefix.is_empty() || a == NOTE {
+                    if prefix.is_empty() || a == NOTE || a == NOTHING {
                         a.clone()
                     } else {
                         format!("/{prefix}{a}")
@@ -503,6 +538,45 @@ async fn enter_opens_a_page_only_when_the_lookup_is_sure() {
         );
         input.send_keys(&enter).await.expect("enter");
         browser::wait_for_url(client, "/repo/1008/#fix").await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+#[cfg_attr(
+    no_browser,
+    ignore = "needs Chromium: apt-get install chromium chromium-driver"
+)]
+async fn a_protocols_line_or_number_opens_the_section_that_explains_it() {
+    let Some(session) = browser::open(&common::real_site().out).await else {
+        return;
+    };
+    let (client, root) = (session.client(), &session.root);
+    let enter = char::from(Key::Enter).to_string();
+    for (prefix, query, lands) in [
+        ("", "Error: Sharding is required", "4011/#discord-gateway"),
+        ("ko/", "code=4403 reason=\"Forbidden\"", "ko/4403/#graphql-ws"),
+        ("", "4004", "4004/"),
+        ("", "close 4321", "4000-4999/"),
+    ] {
+        client.goto(&format!("{root}{prefix}")).await.expect("goto");
+        let input = type_into(client, "#q", query).await;
+        shown(client, "#q").await;
+        input.send_keys(&enter).await.expect("enter");
+        browser::wait_for_url(client, &format!("/repo/{lands}")).await;
+        if let Some((_, slug)) = lands.split_once('#') {
+            // The section is the protocol's, and it is on screen.
+            let seen = client
+                .execute(
+                    "const s = document.getElementById(arguments[0]);
+                     if (!s) return null;
+                     const r = s.getBoundingClientRect();
+                     return r.top >= -1 && r.top < innerHeight;",
+                    vec![serde_json::json!(slug)],
+                )
+                .await
+                .expect("section");
+            assert_eq!(seen, serde_json::json!(true), "{query:?}: #{slug} not in view");
+        }
     }
 }
 
