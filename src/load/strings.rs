@@ -181,9 +181,14 @@ string_table!(
         label,
         placeholder,
         button,
-        no_results,
+        /// Nothing answers the query, neither the lookup nor the site's text.
+        nothing: Pattern<Query<'static>>,
         /// On the index, whose list of codes is below the box.
         no_results_index,
+        /// The heading of the sections of the site's text that match.
+        text_results,
+        /// The link to the index when nothing matches.
+        browse_all,
         results,
         /// Said above candidates when no answer is sure.
         not_sure,

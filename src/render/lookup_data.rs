@@ -25,8 +25,6 @@ struct LookupData<'a> {
     anchors: [&'static str; 3],
     codes: Vec<LookupCode<'a>>,
     languages: Vec<&'a str>,
-    #[serde(rename = "noResults")]
-    no_results: &'a str,
     /// The language's path prefix: `""` or `"ko/"`.
     prefix: String,
     ranges: Vec<LookupRange<'a>>,
@@ -160,7 +158,6 @@ pub(crate) fn lookup_json(catalog: &Catalog, lang: &str) -> String {
         languages: catalog.languages().iter().map(|l| l.code).collect(),
         prefix: urls.lang_prefix(lang),
         anchors: pages::CODE_ANCHORS,
-        no_results: &t.lookup.no_results,
         results_label: &t.lookup.results,
         text: &t.lookup,
         ranges: lookup_ranges(catalog, lang),

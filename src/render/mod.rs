@@ -12,6 +12,7 @@ mod index;
 pub(crate) mod layout;
 pub(crate) mod lookup_data;
 mod lookup_protocols;
+pub(crate) mod search_index;
 mod number;
 pub(crate) mod prose;
 mod protocols;

@@ -14,7 +14,8 @@ use crate::model::catalog::Catalog;
 use crate::model::urls::file_for;
 use crate::render::social;
 use crate::render::{self, PageContext, prose::RenderCache};
-use crate::render::{api, protocols_api};
+use crate::model::pages::PageKind;
+use crate::render::{api, protocols_api, search_index};
 use output::Output;
 
 /// How many files of each kind a build wrote.
@@ -33,16 +34,34 @@ pub(crate) fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Re
         .iter()
         .flat_map(|&language| kinds.iter().map(move |&kind| (language, kind)))
         .collect();
-    jobs.par_iter().try_for_each(|&(language, kind)| {
-        let context = PageContext {
-            catalog,
-            cache: &cache,
-            language,
-        };
-        let html = render::page(context, kind)?;
-        let rel = catalog.urls().page(language.code, kind);
-        output.write(&file_for(&rel), html.as_bytes())
-    })?;
+    let sections = jobs
+        .par_iter()
+        .map(|&(language, kind)| {
+            let context = PageContext {
+                catalog,
+                cache: &cache,
+                language,
+            };
+            let html = render::page(context, kind)?;
+            let rel = catalog.urls().page(language.code, kind);
+            output.write(&file_for(&rel), html.as_bytes())?;
+            let docs = if searched(catalog, kind) {
+                search_index::documents(&html, &catalog.urls().href(&rel))
+            } else {
+                Vec::new()
+            };
+            Ok((language.code, docs))
+        })
+        .collect::<Result<Vec<_>>>()?;
+    for language in catalog.languages() {
+        let docs: Vec<_> = sections
+            .iter()
+            .filter(|(lang, _)| *lang == language.code)
+            .flat_map(|(_, docs)| docs.iter().cloned())
+            .collect();
+        let path = format!("{}search.json", catalog.urls().lang_prefix(language.code));
+        output.write(&path, search_index::index_json(&docs).as_bytes())?;
+    }
 
     let redirects = catalog.redirects();
     redirects.par_iter().try_for_each(|redirect| {
@@ -101,6 +120,17 @@ pub(crate) fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Re
     })
 }
 
+/// Is the page in the full-text index? Pages a reader searches by topic
+/// are; the index page and comparisons put together from two code pages'
+/// facts are not (their words are the code pages').
+fn searched(catalog: &Catalog, kind: PageKind) -> bool {
+    match kind {
+        PageKind::Index | PageKind::Protocols => false,
+        PageKind::Compare(a, b) => catalog.comparisons().contains_key(&(a, b)),
+        _ => true,
+    }
+}
+
 /// The image each page shows when shared: one per code and language, and
 /// the site's own per language. Drawing one takes far longer than a page, so
 /// each is keyed by what it says and drawn again only when that changes. Text the
@@ -130,13 +160,14 @@ fn social_images(catalog: &Catalog, output: &Output) -> Result<()> {
 /// The stylesheets, scripts and icon the templates are written for, built
 /// into the binary so that any content directory gives a working site:
 /// `site.js` is a module that imports the others from `js/`.
-const BUILT_IN_ASSETS: [(&str, &str); 12] = [
+const BUILT_IN_ASSETS: [(&str, &str); 13] = [
     ("favicon.svg", include_str!("../../static/favicon.svg")),
     ("style.css", include_str!("../../static/style.css")),
     ("print.css", include_str!("../../static/print.css")),
     ("site.js", include_str!("../../static/site.js")),
     ("js/copy.js", include_str!("../../static/js/copy.js")),
     ("js/lookup.js", include_str!("../../static/js/lookup.js")),
+    ("js/minisearch.js", include_str!("../../static/js/minisearch.js")),
     ("js/protocols.js", include_str!("../../static/js/protocols.js")),
     ("js/text.js", include_str!("../../static/js/text.js")),
     (

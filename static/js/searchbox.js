@@ -1,11 +1,12 @@
-// The lookup box: a combobox over the lookup's results, on every page (the
-// header's box), on the index and on the 404 page. Enter opens a page only
-// when the lookup is sure of it; otherwise the box lists the candidates with
-// their reasons, says that it is not sure, and offers to search the site's
-// text. The results close on Escape, on blur and on a tap elsewhere, and
-// never erase what was typed or pasted.
+// The search box: a combobox over the lookup's answers and then the sections
+// of the site's text that match, on every page (the header's box), on the
+// index and on the 404 page. Enter opens a page only when the lookup is sure
+// of it; otherwise the box lists the candidates with their reasons and says
+// that it is not sure. The text index is loaded when the reader first types.
+// The results close on Escape, on blur and on a tap elsewhere, and never
+// erase what was typed or pasted.
 import { answer, fill, landing, search } from "./lookup.js";
-import { siteSearchLink } from "./site-search.js";
+import { homeOf, loadTextIndex, searchText, siteSearchLink } from "./site-search.js";
 
 let boxes = 0;
 
@@ -30,6 +31,15 @@ export function attachSearchBox(form, load, { listBelow = false } = {}) {
   list.id = id + "-list";
   list.className = "results";
   list.setAttribute("role", "listbox");
+  // The site's text, below the lookup's answers in the same list.
+  const textGroup = document.createElement("div");
+  textGroup.setAttribute("role", "group");
+  textGroup.className = "text-results";
+  const textLabel = document.createElement("p");
+  textLabel.id = id + "-text";
+  textLabel.className = "text-results-label";
+  textGroup.setAttribute("aria-labelledby", textLabel.id);
+  textGroup.append(textLabel);
   const more = document.createElement("p");
   more.className = "lookup-more";
   panel.append(state, list, more);
@@ -46,8 +56,11 @@ export function attachSearchBox(form, load, { listBelow = false } = {}) {
 
   let data = null;
   let results = [];
+  let texts = [];
   let active = -1;
   let announce = 0;
+  let text = null;
+  let shownQuery = "";
 
   function withData(then) {
     return load().then((d) => {
@@ -59,22 +72,57 @@ export function attachSearchBox(form, load, { listBelow = false } = {}) {
 
   function open(yes) {
     panel.hidden = !yes;
-    input.setAttribute("aria-expanded", yes && results.some((r) => r.href) ? "true" : "false");
+    input.setAttribute("aria-expanded", yes && (results.some((r) => r.href) || texts.length > 0) ? "true" : "false");
     if (!yes) setActive(-1);
+  }
+
+  // The text index of the data's language (`search.json` beside its index
+  // page), asked for once, when the reader first types.
+  function textLoaded() {
+    if (!text) {
+      text = loadTextIndex(homeOf(data) + "search.json");
+      text.catch(() => {
+        text = null;
+      });
+    }
+    return text;
   }
 
   // Shows the results for `query`; returns them.
   function show(query) {
+    shownQuery = query;
     results = query.trim() ? search(data, query) : [];
+    texts = [];
     active = -1;
     input.removeAttribute("aria-activedescendant");
     list.textContent = "";
+    if (!query.trim()) {
+      render(query, false);
+      return results;
+    }
+    const pages = results.filter((r) => r.href);
+    pages.forEach((r, i) => list.append(option(r, i)));
+    render(query, true);
+    textLoaded()
+      .then((index) => {
+        if (shownQuery !== query) return;
+        texts = searchText(index, query).filter((t) => !pages.some((r) => landing(r) === t.href));
+        render(query, false);
+      })
+      .catch(() => render(query, false));
+    return results;
+  }
+
+  // The state line, the site's text and the count, for what is shown now;
+  // `waiting` while the text index loads.
+  function render(query, waiting) {
     state.textContent = "";
     more.textContent = "";
+    textGroup.remove();
     if (!query.trim()) {
       open(false);
       say("");
-      return results;
+      return;
     }
     const notes = results.filter((r) => r.note);
     const pages = results.filter((r) => r.href);
@@ -82,27 +130,63 @@ export function attachSearchBox(form, load, { listBelow = false } = {}) {
     if (notes.length) {
       state.textContent = notes.map((r) => r.why).join(" ");
       state.className = "lookup-state lookup-note";
-    } else if (!pages.length) {
-      state.textContent = listBelow ? data.text.no_results_index : data.text.no_results;
+    } else if (!pages.length && !texts.length && !waiting) {
+      state.textContent = listBelow ? data.text.no_results_index : fill(data.text.nothing, { query: query.trim() });
       state.className = "lookup-state";
-    } else if (!sure) {
+    } else if (pages.length && !sure) {
       state.textContent = data.text.not_sure;
       state.className = "lookup-state lookup-not-sure";
     }
     state.hidden = !state.textContent;
-    pages.forEach((r, i) => list.append(option(r, i)));
-    list.hidden = !pages.length;
-    if (!sure) {
-      const link = siteSearchLink(data, query);
+    if (texts.length) {
+      textLabel.textContent = data.text.text_results;
+      textGroup.replaceChildren(textLabel, ...texts.map((t, i) => textOption(t, i)));
+      list.append(textGroup);
+    }
+    list.hidden = !pages.length && !texts.length;
+    // Found nowhere: the list of every code. Not sure: the index with the
+    // query, where the whole list is below the answers.
+    const nothing = !pages.length && !texts.length && !notes.length;
+    if (!sure && !waiting && !(nothing && listBelow)) {
+      const link = nothing ? { href: homeOf(data), label: data.text.browse_all } : siteSearchLink(data, query);
       const a = document.createElement("a");
       a.href = link.href;
       a.textContent = link.label;
       more.append(a);
     }
-    more.hidden = sure;
+    more.hidden = !more.textContent;
     open(true);
-    say(sure ? count(pages.length) : [state.textContent, count(pages.length)].filter(Boolean).join(" "));
-    return results;
+    const total = pages.length + texts.length;
+    say(sure ? count(total) : [state.textContent, count(total)].filter(Boolean).join(" "));
+  }
+
+  // A section of the site's text: its page and heading, and a snippet with
+  // the matched words marked.
+  function textOption(t, i) {
+    const a = document.createElement("a");
+    a.id = list.id + "-t" + i;
+    a.href = t.href;
+    a.setAttribute("data-page", t.href);
+    a.setAttribute("role", "option");
+    a.setAttribute("aria-selected", "false");
+    a.tabIndex = -1;
+    a.className = "result result-text";
+    const title = document.createElement("span");
+    title.className = "title";
+    title.textContent = t.heading === t.page ? t.page : t.page + " › " + t.heading;
+    const snippet = document.createElement("span");
+    snippet.className = "summary";
+    for (const piece of t.snippet) {
+      if (piece.mark) {
+        const mark = document.createElement("mark");
+        mark.textContent = piece.text;
+        snippet.append(mark);
+      } else {
+        snippet.append(piece.text);
+      }
+    }
+    a.append(title, snippet);
+    return a;
   }
 
   function option(r, i) {

@@ -1,0 +1,321 @@
+//! The site's full-text index, per language: every section of the pages a
+//! reader searches by topic (code pages, hand-written comparisons, ranges,
+//! `/timeouts/`, the protocols' pages), cut from the rendered HTML and
+//! written in the serialization format of MiniSearch (version 2), the search
+//! library the browser loads from `static/js/minisearch.js`. The browser
+//! cuts a query into terms with `static/js/site-search.js`, which follows
+//! [`terms`] rule for rule.
+
+use std::collections::{BTreeMap, HashMap};
+
+use scraper::{ElementRef, Html, Selector};
+use serde::Serialize;
+
+/// One searchable part of a page: a section, or the page's opening.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct SearchDoc {
+    /// The section's address: the page's path and the section's anchor.
+    pub url: String,
+    /// The page's heading.
+    pub page: String,
+    /// The section's heading; the page's for its opening.
+    pub heading: String,
+    pub text: String,
+}
+
+/// The fields MiniSearch indexes, in its field-id order.
+const FIELDS: [&str; 3] = ["page", "heading", "text"];
+/// How much of a section's text is kept for the result's snippet.
+const SNIPPET_CHARS: usize = 180;
+
+/// The sections of a rendered page at `url` (its path under the site).
+/// A section is an element with an id that holds a heading: `section[id]`
+/// with its `h2`, or a note's `summary[id]` with its `h3`. A nested one is
+/// not repeated in its parent's text, and one marked `data-nosearch` (text
+/// that many pages repeat from another) is left out.
+pub(crate) fn documents(html: &str, url: &str) -> Vec<SearchDoc> {
+    let doc = Html::parse_document(html);
+    let select = |css: &str| Selector::parse(css).expect("a valid selector");
+    let Some(main) = doc.select(&select("main")).next() else {
+        return Vec::new();
+    };
+    let page = doc
+        .select(&select("main h1"))
+        .next()
+        .map(|h| plain(h, &[]))
+        .unwrap_or_default();
+    let parts: Vec<(ElementRef, ElementRef)> = main
+        .select(&select("section[id], summary[id]"))
+        .filter(|el| el.value().attr("data-nosearch").is_none())
+        .filter_map(|el| {
+            let body = if el.value().name() == "summary" {
+                ElementRef::wrap(el.parent()?)?
+            } else {
+                el
+            };
+            Some((el, body))
+        })
+        .collect();
+    let bodies: Vec<ElementRef> = parts.iter().map(|(_, body)| *body).collect();
+    let mut out = Vec::new();
+    let opening = plain(main, &bodies);
+    if !opening.is_empty() {
+        out.push(SearchDoc {
+            url: url.to_string(),
+            page: page.clone(),
+            heading: page.clone(),
+            text: opening.trim_start_matches(page.as_str()).trim().to_string(),
+        });
+    }
+    let heading = select("h2, h3");
+    for (anchor, body) in &parts {
+        let Some(title) = anchor.select(&heading).next() else {
+            continue;
+        };
+        let title = plain(title, &[]);
+        let nested: Vec<ElementRef> = bodies
+            .iter()
+            .copied()
+            .filter(|other| other.id() != body.id())
+            .collect();
+        let text = plain(*body, &nested);
+        let id = anchor.value().attr("id").unwrap_or_default();
+        out.push(SearchDoc {
+            url: format!("{url}#{id}"),
+            page: page.clone(),
+            text: text.trim_start_matches(title.as_str()).trim().to_string(),
+            heading: title,
+        });
+    }
+    out
+}
+
+/// The words a reader sees in `el`, without the parts in `skip`, scripts,
+/// and the `#` links beside headings.
+fn plain(el: ElementRef, skip: &[ElementRef]) -> String {
+    let mut out = String::new();
+    collect(el, skip, &mut out);
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn collect(el: ElementRef, skip: &[ElementRef], out: &mut String) {
+    for child in el.children() {
+        if let Some(text) = child.value().as_text() {
+            out.push_str(text);
+            continue;
+        }
+        let Some(child) = ElementRef::wrap(child) else {
+            continue;
+        };
+        let v = child.value();
+        // Labels every page repeats (`Should the client reconnect?`) are no topic.
+        let hidden = matches!(v.name(), "script" | "style" | "template" | "nav" | "form" | "dt" | "thead")
+            || v.has_class("copy-link", scraper::CaseSensitivity::CaseSensitive)
+            || v.attr("hidden").is_some()
+            || v.attr("data-nosearch").is_some()
+            || skip.iter().any(|s| s.id() == child.id());
+        if !hidden {
+            out.push(' ');
+            collect(child, skip, out);
+            out.push(' ');
+        }
+    }
+}
+
+/// The terms of a text, as the index holds them and the browser's query is
+/// cut: lower case; a term is a run of letters, digits and `_` (so
+/// `proxy_read_timeout` is one), and a dotted or hyphenated name is one as
+/// well as its parts; a term is split where Latin meets Hangul
+/// (`WebSocket을`); a Hangul word is its stem, without a trailing particle
+/// or ending (`재연결을`, `재연결하세요` are `재연결`), and the browser
+/// searches Hangul terms as prefixes; one Hangul syllable alone is a
+/// particle and no term.
+pub(crate) fn terms(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let lower = text.to_lowercase();
+    for chunk in lower.split_whitespace() {
+        for word in chunk.split(|c: char| !is_word(c)) {
+            for part in split_scripts(word) {
+                if part.is_empty() || (is_hangul(part) && part.chars().count() < 2) {
+                    continue;
+                }
+                out.push(korean_stem(part).unwrap_or(part).to_string());
+            }
+        }
+        if let Some(compound) = compound(chunk) {
+            out.push(compound.to_string());
+        }
+    }
+    out
+}
+
+fn is_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// A name written with dots or hyphens (`socket.io`, `sec-websocket-protocol`,
+/// `discord.js`) is also a term of its own, so that a search for it finds it
+/// before the pages that have only its parts.
+fn compound(chunk: &str) -> Option<&str> {
+    let name = chunk.trim_matches(|c: char| !is_word(c));
+    let joined = name.contains(['.', '-'])
+        && name.chars().all(|c| is_word(c) || c == '.' || c == '-')
+        && !is_hangul(name)
+        && name.split(['.', '-']).all(|p| !p.is_empty());
+    joined.then_some(name)
+}
+
+fn is_hangul(word: &str) -> bool {
+    word.chars().any(|c| ('\u{ac00}'..='\u{d7a3}').contains(&c))
+}
+
+/// `WebSocket을` as `websocket` and `을`: a word that changes between Hangul
+/// and another script is two.
+fn split_scripts(word: &str) -> Vec<&str> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut last: Option<bool> = None;
+    for (i, c) in word.char_indices() {
+        let hangul = ('\u{ac00}'..='\u{d7a3}').contains(&c);
+        if last.is_some_and(|l| l != hangul) {
+            parts.push(&word[start..i]);
+            start = i;
+        }
+        last = Some(hangul);
+    }
+    parts.push(&word[start..]);
+    parts
+}
+
+/// Particles and endings a Korean word carries, longest first; the same
+/// list is in `static/js/site-search.js`.
+pub(crate) const KOREAN_ENDINGS: [&str; 42] = [
+    "했습니다", "합니다", "하세요", "됩니다", "에서는", "에서도", "으로는", "으로도", "까지는",
+    "부터는", "하려면", "하는", "하면", "해야", "되는", "되면", "에서", "으로", "에게", "까지",
+    "부터", "처럼", "보다", "이나", "에는", "에도", "이며", "이고", "하고", "의", "을", "를", "이",
+    "가", "은", "는", "에", "와", "과", "도", "로", "만",
+];
+
+/// A Hangul word without its particle or ending, when two syllables or more
+/// remain.
+fn korean_stem(word: &str) -> Option<&str> {
+    if !is_hangul(word) {
+        return None;
+    }
+    KOREAN_ENDINGS.iter().find_map(|ending| {
+        let stem = word.strip_suffix(ending)?;
+        (stem.chars().count() >= 2).then_some(stem)
+    })
+}
+
+/// MiniSearch's serialized index (`MiniSearch.loadJSON`), version 2.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Serialized {
+    document_count: usize,
+    next_id: usize,
+    document_ids: BTreeMap<usize, String>,
+    field_ids: BTreeMap<&'static str, usize>,
+    field_length: BTreeMap<usize, [usize; 3]>,
+    average_field_length: [f64; 3],
+    stored_fields: BTreeMap<usize, Stored>,
+    dirt_count: usize,
+    /// `[term, {fieldId: {docId: frequency}}]`, in term order.
+    index: Vec<(String, BTreeMap<usize, BTreeMap<usize, usize>>)>,
+    serialization_version: u8,
+}
+
+/// What a result shows beside its address (the document's id): the page,
+/// the section's heading and the start of its text for the snippet.
+#[derive(Serialize)]
+struct Stored {
+    p: String,
+    h: String,
+    s: String,
+}
+
+/// The index of `docs` as JSON for `MiniSearch.loadJSON` with the fields
+/// `page`, `heading` and `text`.
+pub(crate) fn index_json(docs: &[SearchDoc]) -> String {
+    let mut index: HashMap<String, BTreeMap<usize, BTreeMap<usize, usize>>> = HashMap::new();
+    let mut field_length = BTreeMap::new();
+    let mut totals = [0usize; 3];
+    for (id, doc) in docs.iter().enumerate() {
+        let mut lengths = [0usize; 3];
+        for (field, value) in [&doc.page, &doc.heading, &doc.text].into_iter().enumerate() {
+            let terms = terms(value);
+            let mut unique: Vec<&String> = terms.iter().collect();
+            unique.sort_unstable();
+            unique.dedup();
+            lengths[field] = unique.len();
+            totals[field] += unique.len();
+            for term in terms {
+                *index
+                    .entry(term)
+                    .or_default()
+                    .entry(field)
+                    .or_default()
+                    .entry(id)
+                    .or_default() += 1;
+            }
+        }
+        field_length.insert(id, lengths);
+    }
+    let count = docs.len().max(1) as f64;
+    let mut index: Vec<_> = index.into_iter().collect();
+    index.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let serialized = Serialized {
+        document_count: docs.len(),
+        next_id: docs.len(),
+        document_ids: docs.iter().enumerate().map(|(i, d)| (i, d.url.clone())).collect(),
+        field_ids: FIELDS.iter().enumerate().map(|(i, f)| (*f, i)).collect(),
+        field_length,
+        average_field_length: totals.map(|t| t as f64 / count),
+        stored_fields: docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let stored = Stored {
+                    p: d.page.clone(),
+                    h: d.heading.clone(),
+                    s: d.text.chars().take(SNIPPET_CHARS).collect(),
+                };
+                (i, stored)
+            })
+            .collect(),
+        dirt_count: 0,
+        index,
+        serialization_version: 2,
+    };
+    serde_json::to_string(&serialized).expect("JSON of plain data")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_stay_whole_and_korean_words_give_their_stems() {
+        assert_eq!(terms("proxy_read_timeout ECONNRESET"), ["proxy_read_timeout", "econnreset"]);
+        assert_eq!(terms("(Socket.IO)."), ["socket", "io", "socket.io"]);
+        assert_eq!(terms("WebSocket을 재연결하세요"), ["websocket", "재연결"]);
+        assert_eq!(terms("재연결을 재연결"), ["재연결", "재연결"]);
+        // 정상 is not cut from 비정상, and one syllable is a particle.
+        assert_eq!(terms("비정상 종료 는"), ["비정상", "종료"]);
+    }
+
+    #[test]
+    fn sections_are_cut_at_their_anchors_without_their_nested_notes() {
+        let html = r##"<html><body><main><h1>Timeouts</h1><p>Opening words.</p>
+            <section id="hops"><h2>Hops <a class="copy-link" href="#hops">#</a></h2><p>Table.</p>
+            <details><summary id="nginx-note"><h3>nginx</h3></summary><p>Sixty seconds.</p></details>
+            </section></main></body></html>"##;
+        let docs = documents(html, "/timeouts/");
+        let urls: Vec<&str> = docs.iter().map(|d| d.url.as_str()).collect();
+        assert_eq!(urls, ["/timeouts/", "/timeouts/#hops", "/timeouts/#nginx-note"]);
+        assert_eq!(docs[0].text, "Opening words.");
+        assert_eq!(docs[1].heading, "Hops");
+        assert_eq!(docs[1].text, "Table.");
+        assert_eq!(docs[2].text, "Sixty seconds.");
+    }
+}
