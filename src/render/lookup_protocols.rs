@@ -103,7 +103,11 @@ fn protocol_code<'a>(
         code: n,
         name: &code.name,
         reason: code.reason.as_deref(),
-        names: code.library.iter().filter_map(|l| l.name.as_deref()).collect(),
+        names: code
+            .library
+            .iter()
+            .filter_map(|l| l.name.as_deref())
+            .collect(),
         messages: lines(catalog, protocol)
             .into_iter()
             .filter(|(codes, _)| codes.as_slice() == [n])

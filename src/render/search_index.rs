@@ -21,10 +21,14 @@ pub(crate) struct SearchDoc {
     /// The section's heading; the page's for its opening.
     pub heading: String,
     pub text: String,
+    /// The site's pages its prose links to, with the links' words: they
+    /// describe the page linked to (`[backoff](/1006/#fix)`).
+    pub links: Vec<(String, String)>,
 }
 
-/// The fields MiniSearch indexes, in its field-id order.
-const FIELDS: [&str; 3] = ["page", "heading", "text"];
+/// The fields MiniSearch indexes, in its field-id order: `refs` holds the
+/// words of the links to the section from the rest of the site.
+const FIELDS: [&str; 4] = ["page", "heading", "text", "refs"];
 /// How much of a section's text is kept for the result's snippet.
 const SNIPPET_CHARS: usize = 180;
 
@@ -64,7 +68,8 @@ pub(crate) fn documents(html: &str, url: &str) -> Vec<SearchDoc> {
             url: url.to_string(),
             page: page.clone(),
             heading: page.clone(),
-            text: opening.trim_start_matches(page.as_str()).trim().to_string(),
+            text: opening,
+            links: links(main, &bodies),
         });
     }
     let heading = select("h2, h3");
@@ -85,13 +90,27 @@ pub(crate) fn documents(html: &str, url: &str) -> Vec<SearchDoc> {
             page: page.clone(),
             text: text.trim_start_matches(title.as_str()).trim().to_string(),
             heading: title,
+            links: links(*body, &nested),
         });
     }
     out
 }
 
+/// The links of `el`'s prose to the site's own pages, outside `skip`.
+fn links(el: ElementRef, skip: &[ElementRef]) -> Vec<(String, String)> {
+    let select = Selector::parse(".prose a[href^='/']").expect("a valid selector");
+    el.select(&select)
+        .filter(|a| !a.ancestors().any(|n| skip.iter().any(|s| s.id() == n.id())))
+        .filter_map(|a| {
+            let href = a.value().attr("href")?.to_string();
+            Some((href, plain(a, &[])))
+        })
+        .collect()
+}
+
 /// The words a reader sees in `el`, without the parts in `skip`, scripts,
-/// and the `#` links beside headings.
+/// navigation, the page's heading and what stands above it, labels, and
+/// the `#` links beside headings.
 fn plain(el: ElementRef, skip: &[ElementRef]) -> String {
     let mut out = String::new();
     collect(el, skip, &mut out);
@@ -109,8 +128,13 @@ fn collect(el: ElementRef, skip: &[ElementRef], out: &mut String) {
         };
         let v = child.value();
         // Labels every page repeats (`Should the client reconnect?`) are no topic.
-        let hidden = matches!(v.name(), "script" | "style" | "template" | "nav" | "form" | "dt" | "thead")
-            || v.has_class("copy-link", scraper::CaseSensitivity::CaseSensitive)
+        let class = |name| v.has_class(name, scraper::CaseSensitivity::CaseSensitive);
+        let hidden = matches!(
+            v.name(),
+            "script" | "style" | "template" | "nav" | "form" | "dt" | "thead" | "h1"
+        ) || class("copy-link")
+            || class("kicker")
+            || class("to-contents")
             || v.attr("hidden").is_some()
             || v.attr("data-nosearch").is_some()
             || skip.iter().any(|s| s.id() == child.id());
@@ -128,15 +152,17 @@ fn collect(el: ElementRef, skip: &[ElementRef], out: &mut String) {
 /// well as its parts; a term is split where Latin meets Hangul
 /// (`WebSocket을`); a Hangul word is its stem, without a trailing particle
 /// or ending (`재연결을`, `재연결하세요` are `재연결`), and the browser
-/// searches Hangul terms as prefixes; one Hangul syllable alone is a
-/// particle and no term.
+/// searches Hangul terms as prefixes; one Hangul syllable after another
+/// script is a particle and no term (`WebSocket을`), but one standing alone
+/// is a word (`핑`).
 pub(crate) fn terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let lower = text.to_lowercase();
     for chunk in lower.split_whitespace() {
         for word in chunk.split(|c: char| !is_word(c)) {
             for part in split_scripts(word) {
-                if part.is_empty() || (is_hangul(part) && part.chars().count() < 2) {
+                let particle = part != word && is_hangul(part) && part.chars().count() < 2;
+                if part.is_empty() || particle {
                     continue;
                 }
                 out.push(korean_stem(part).unwrap_or(part).to_string());
@@ -190,10 +216,48 @@ fn split_scripts(word: &str) -> Vec<&str> {
 /// Particles and endings a Korean word carries, longest first; the same
 /// list is in `static/js/site-search.js`.
 pub(crate) const KOREAN_ENDINGS: [&str; 42] = [
-    "했습니다", "합니다", "하세요", "됩니다", "에서는", "에서도", "으로는", "으로도", "까지는",
-    "부터는", "하려면", "하는", "하면", "해야", "되는", "되면", "에서", "으로", "에게", "까지",
-    "부터", "처럼", "보다", "이나", "에는", "에도", "이며", "이고", "하고", "의", "을", "를", "이",
-    "가", "은", "는", "에", "와", "과", "도", "로", "만",
+    "했습니다",
+    "합니다",
+    "하세요",
+    "됩니다",
+    "에서는",
+    "에서도",
+    "으로는",
+    "으로도",
+    "까지는",
+    "부터는",
+    "하려면",
+    "하는",
+    "하면",
+    "해야",
+    "되는",
+    "되면",
+    "에서",
+    "으로",
+    "에게",
+    "까지",
+    "부터",
+    "처럼",
+    "보다",
+    "이나",
+    "에는",
+    "에도",
+    "이며",
+    "이고",
+    "하고",
+    "의",
+    "을",
+    "를",
+    "이",
+    "가",
+    "은",
+    "는",
+    "에",
+    "와",
+    "과",
+    "도",
+    "로",
+    "만",
 ];
 
 /// A Hangul word without its particle or ending, when two syllables or more
@@ -208,6 +272,9 @@ fn korean_stem(word: &str) -> Option<&str> {
     })
 }
 
+/// A term's documents by field: `{fieldId: {docId: frequency}}`.
+type Postings = BTreeMap<usize, BTreeMap<usize, usize>>;
+
 /// MiniSearch's serialized index (`MiniSearch.loadJSON`), version 2.
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -216,12 +283,12 @@ struct Serialized {
     next_id: usize,
     document_ids: BTreeMap<usize, String>,
     field_ids: BTreeMap<&'static str, usize>,
-    field_length: BTreeMap<usize, [usize; 3]>,
-    average_field_length: [f64; 3],
+    field_length: BTreeMap<usize, [usize; 4]>,
+    average_field_length: [f64; 4],
     stored_fields: BTreeMap<usize, Stored>,
     dirt_count: usize,
     /// `[term, {fieldId: {docId: frequency}}]`, in term order.
-    index: Vec<(String, BTreeMap<usize, BTreeMap<usize, usize>>)>,
+    index: Vec<(String, Postings)>,
     serialization_version: u8,
 }
 
@@ -237,12 +304,26 @@ struct Stored {
 /// The index of `docs` as JSON for `MiniSearch.loadJSON` with the fields
 /// `page`, `heading` and `text`.
 pub(crate) fn index_json(docs: &[SearchDoc]) -> String {
-    let mut index: HashMap<String, BTreeMap<usize, BTreeMap<usize, usize>>> = HashMap::new();
+    let mut index: HashMap<String, Postings> = HashMap::new();
     let mut field_length = BTreeMap::new();
-    let mut totals = [0usize; 3];
+    let mut refs: HashMap<&str, String> = HashMap::new();
+    for doc in docs {
+        for (href, words) in &doc.links {
+            if *href != doc.url {
+                let text = refs.entry(href.as_str()).or_default();
+                text.push(' ');
+                text.push_str(words);
+            }
+        }
+    }
+    let mut totals = [0usize; 4];
     for (id, doc) in docs.iter().enumerate() {
-        let mut lengths = [0usize; 3];
-        for (field, value) in [&doc.page, &doc.heading, &doc.text].into_iter().enumerate() {
+        let mut lengths = [0usize; 4];
+        let linked = refs.get(doc.url.as_str()).map_or("", String::as_str);
+        for (field, value) in [&doc.page, &doc.heading, &doc.text, linked]
+            .into_iter()
+            .enumerate()
+        {
             let terms = terms(value);
             let mut unique: Vec<&String> = terms.iter().collect();
             unique.sort_unstable();
@@ -267,7 +348,11 @@ pub(crate) fn index_json(docs: &[SearchDoc]) -> String {
     let serialized = Serialized {
         document_count: docs.len(),
         next_id: docs.len(),
-        document_ids: docs.iter().enumerate().map(|(i, d)| (i, d.url.clone())).collect(),
+        document_ids: docs
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (i, d.url.clone()))
+            .collect(),
         field_ids: FIELDS.iter().enumerate().map(|(i, f)| (*f, i)).collect(),
         field_length,
         average_field_length: totals.map(|t| t as f64 / count),
@@ -296,12 +381,19 @@ mod tests {
 
     #[test]
     fn identifiers_stay_whole_and_korean_words_give_their_stems() {
-        assert_eq!(terms("proxy_read_timeout ECONNRESET"), ["proxy_read_timeout", "econnreset"]);
+        assert_eq!(
+            terms("proxy_read_timeout ECONNRESET"),
+            ["proxy_read_timeout", "econnreset"]
+        );
         assert_eq!(terms("(Socket.IO)."), ["socket", "io", "socket.io"]);
         assert_eq!(terms("WebSocket을 재연결하세요"), ["websocket", "재연결"]);
         assert_eq!(terms("재연결을 재연결"), ["재연결", "재연결"]);
-        // 정상 is not cut from 비정상, and one syllable is a particle.
-        assert_eq!(terms("비정상 종료 는"), ["비정상", "종료"]);
+        // 정상 is not cut from 비정상; a syllable after Latin is a particle,
+        // one alone a word.
+        assert_eq!(
+            terms("비정상 종료 핑 1006은"),
+            ["비정상", "종료", "핑", "1006"]
+        );
     }
 
     #[test]
@@ -312,7 +404,10 @@ mod tests {
             </section></main></body></html>"##;
         let docs = documents(html, "/timeouts/");
         let urls: Vec<&str> = docs.iter().map(|d| d.url.as_str()).collect();
-        assert_eq!(urls, ["/timeouts/", "/timeouts/#hops", "/timeouts/#nginx-note"]);
+        assert_eq!(
+            urls,
+            ["/timeouts/", "/timeouts/#hops", "/timeouts/#nginx-note"]
+        );
         assert_eq!(docs[0].text, "Opening words.");
         assert_eq!(docs[1].heading, "Hops");
         assert_eq!(docs[1].text, "Table.");

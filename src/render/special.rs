@@ -28,6 +28,50 @@ pub(crate) struct NotFoundPage<'a> {
     /// language; the page shows the one its address is in.
     pub others: Vec<(&'a str, String, &'a Strings)>,
     pub lookup_json: &'a str,
+    /// The page's own words in every language, for the address's (see
+    /// [`NotFoundWords`]).
+    pub words_json: String,
+}
+
+/// The words of the not-found page outside its text, in one language: the
+/// page's first-paint script puts them in place for an address in that
+/// language, on the elements marked `data-l10n` with their names.
+#[derive(serde::Serialize)]
+struct NotFoundWords<'a> {
+    title: String,
+    skip: &'a str,
+    site_title: &'a str,
+    footer: &'a str,
+    repository: &'a str,
+    label: &'a str,
+    placeholder: &'a str,
+    button: &'a str,
+    home: &'a str,
+    redirecting: &'a str,
+}
+
+fn words_json(catalog: &Catalog) -> String {
+    let words: std::collections::BTreeMap<&str, NotFoundWords> = catalog
+        .languages()
+        .iter()
+        .map(|l| {
+            let t = l.strings;
+            let words = NotFoundWords {
+                title: format!("{} · {}", t.not_found.title, t.site_title),
+                skip: &t.nav.skip,
+                site_title: &t.site_title,
+                footer: &t.nav.footer,
+                repository: &t.nav.repository,
+                label: &t.lookup.label,
+                placeholder: &t.lookup.placeholder,
+                button: &t.lookup.button,
+                home: &t.nav.home,
+                redirecting: &t.not_found.redirecting,
+            };
+            (l.code, words)
+        })
+        .collect();
+    super::api::script_safe(&serde_json::to_string(&words).expect("JSON of plain data"))
 }
 
 /// A page at `redirect.from` that sends the reader to `redirect.to`.
@@ -71,6 +115,7 @@ pub(crate) fn not_found_page(catalog: &Catalog, cache: &RenderCache) -> Result<S
             })
             .collect(),
         lookup_json: cache.lookup_json(language.code),
+        words_json: words_json(catalog),
     };
     named(page.render(), || "404.html".to_string())
 }

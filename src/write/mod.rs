@@ -11,10 +11,10 @@ use rayon::prelude::*;
 
 use crate::error::{Error, Result, io_error};
 use crate::model::catalog::Catalog;
+use crate::model::pages::PageKind;
 use crate::model::urls::file_for;
 use crate::render::social;
 use crate::render::{self, PageContext, prose::RenderCache};
-use crate::model::pages::PageKind;
 use crate::render::{api, protocols_api, search_index};
 use output::Output;
 
@@ -53,15 +53,7 @@ pub(crate) fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Re
             Ok((language.code, docs))
         })
         .collect::<Result<Vec<_>>>()?;
-    for language in catalog.languages() {
-        let docs: Vec<_> = sections
-            .iter()
-            .filter(|(lang, _)| *lang == language.code)
-            .flat_map(|(_, docs)| docs.iter().cloned())
-            .collect();
-        let path = format!("{}search.json", catalog.urls().lang_prefix(language.code));
-        output.write(&path, search_index::index_json(&docs).as_bytes())?;
-    }
+    write_search_indexes(catalog, output, &sections)?;
 
     let redirects = catalog.redirects();
     redirects.par_iter().try_for_each(|redirect| {
@@ -120,6 +112,24 @@ pub(crate) fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Re
     })
 }
 
+/// `search.json` of each language: the sections of its pages.
+fn write_search_indexes(
+    catalog: &Catalog,
+    output: &Output,
+    sections: &[(&str, Vec<search_index::SearchDoc>)],
+) -> Result<()> {
+    for language in catalog.languages() {
+        let docs: Vec<_> = sections
+            .iter()
+            .filter(|(lang, _)| *lang == language.code)
+            .flat_map(|(_, docs)| docs.iter().cloned())
+            .collect();
+        let path = format!("{}search.json", catalog.urls().lang_prefix(language.code));
+        output.write(&path, search_index::index_json(&docs).as_bytes())?;
+    }
+    Ok(())
+}
+
 /// Is the page in the full-text index? Pages a reader searches by topic
 /// are; the index page and comparisons put together from two code pages'
 /// facts are not (their words are the code pages').
@@ -167,8 +177,14 @@ const BUILT_IN_ASSETS: [(&str, &str); 13] = [
     ("site.js", include_str!("../../static/site.js")),
     ("js/copy.js", include_str!("../../static/js/copy.js")),
     ("js/lookup.js", include_str!("../../static/js/lookup.js")),
-    ("js/minisearch.js", include_str!("../../static/js/minisearch.js")),
-    ("js/protocols.js", include_str!("../../static/js/protocols.js")),
+    (
+        "js/minisearch.js",
+        include_str!("../../static/js/minisearch.js"),
+    ),
+    (
+        "js/protocols.js",
+        include_str!("../../static/js/protocols.js"),
+    ),
     ("js/text.js", include_str!("../../static/js/text.js")),
     (
         "js/not-found.js",

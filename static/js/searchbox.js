@@ -102,6 +102,12 @@ export function attachSearchBox(form, load, { listBelow = false } = {}) {
     }
     const pages = results.filter((r) => r.href);
     pages.forEach((r, i) => list.append(option(r, i)));
+    // A sure answer or an explanation is what the reader needs; the site's
+    // text is searched for the rest.
+    if (answer(results) || results.some((r) => r.note)) {
+      render(query, false);
+      return results;
+    }
     render(query, true);
     textLoaded()
       .then((index) => {
@@ -116,6 +122,8 @@ export function attachSearchBox(form, load, { listBelow = false } = {}) {
   // The state line, the site's text and the count, for what is shown now;
   // `waiting` while the text index loads.
   function render(query, waiting) {
+    // Says when the site's text has answered too (tests wait for it).
+    panel.setAttribute("data-text", waiting ? "loading" : "done");
     state.textContent = "";
     more.textContent = "";
     textGroup.remove();

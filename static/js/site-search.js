@@ -5,7 +5,7 @@
 // first types; pure but for `loadTextIndex`.
 import MiniSearch from "./minisearch.js";
 
-const FIELDS = ["page", "heading", "text"];
+const FIELDS = ["page", "heading", "text", "refs"];
 const MAX_RESULTS = 8;
 const PER_PAGE = 2;
 const SNIPPET_BEFORE = 50;
@@ -20,7 +20,7 @@ const KOREAN_ENDINGS = [
   "가", "은", "는", "에", "와", "과", "도", "로", "만",
 ];
 const HANGUL = /[\uac00-\ud7a3]/;
-// Words that say nothing about a topic; dropped from a query that has others.
+// Words that say nothing about a topic: never searched for.
 const STOP = new Set(
   "the a an of to and or in on for with is are was by at be it this that not no my i me how what why when does do can after from websocket websockets 웹소켓".split(" "),
 );
@@ -31,7 +31,7 @@ export function terms(text) {
   for (const chunk of String(text).toLowerCase().split(/\s+/)) {
     for (const word of chunk.split(NOT_WORD)) {
       for (const part of word.match(/[\uac00-\ud7a3]+|[^\uac00-\ud7a3]+/g) || []) {
-        if (HANGUL.test(part) && [...part].length < 2) continue;
+        if (part !== word && HANGUL.test(part) && [...part].length < 2) continue;
         out.push(stem(part));
       }
     }
@@ -53,16 +53,21 @@ function stem(word) {
   return word;
 }
 
+const OPTIONS = { fields: FIELDS, storeFields: ["p", "h", "s"], tokenize: terms, processTerm: (t) => t };
+
 /** A MiniSearch index from the generator's `search.json` text. */
 export function textIndex(json) {
-  return MiniSearch.loadJSON(json, { fields: FIELDS, storeFields: ["p", "h", "s"], tokenize: terms, processTerm: (t) => t });
+  return MiniSearch.loadJSON(json, OPTIONS);
 }
 
-/** Fetches and reads the text index at `url`. */
+/**
+ * Fetches and reads the text index at `url`, a little at a time, so that the
+ * reader can go on typing while it loads.
+ */
 export function loadTextIndex(url) {
   return fetch(url).then((r) => {
     if (!r.ok) throw new Error(r.statusText);
-    return r.text().then(textIndex);
+    return r.text().then((json) => MiniSearch.loadJSONAsync(json, OPTIONS));
   });
 }
 
@@ -73,13 +78,13 @@ export function loadTextIndex(url) {
  * most two sections.
  */
 export function searchText(index, query) {
-  let words = [...new Set(terms(query))];
-  const topical = words.filter((w) => !STOP.has(w));
-  if (topical.length) words = topical;
+  const words = [...new Set(terms(query))].filter((w) => !STOP.has(w));
   if (!words.length) return [];
   const needed = Math.ceil(words.length / 2);
   const hits = index.search(words.join(" "), {
-    boost: { heading: 3, page: 1.5 },
+    boost: { heading: 3, page: 1.5, refs: 2 },
+    // A long section that answers a topic is not worth less for its length.
+    bm25: { k: 1.2, b: 0.4, d: 0.5 },
     // Korean words are searched as the start of a word (재연결 finds
     // 재연결을 and 재연결하세요); long words as well, and with a typo.
     prefix: (t) => HANGUL.test(t) || t.length >= 4,

@@ -50,6 +50,13 @@ export function lookupData(lang = "en") {
   return JSON.parse(readFileSync(join(dir, lang, "lookup.json"), "utf8"));
 }
 
+/** The text of the site's full-text index for pages in `lang`. */
+export function searchJson(lang = "en") {
+  const dir = siteDir();
+  const first = lookupData();
+  return readFileSync(join(dir, lang === first.languages[0] ? "" : lang, "search.json"), "utf8");
+}
+
 /** tests/lookup_cases.toml. */
 export function cases() {
   return toml(join(repo, "tests/lookup_cases.toml"));

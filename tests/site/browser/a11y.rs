@@ -7,7 +7,7 @@ use crate::common;
 use crate::common::browser;
 use fantoccini::{Locator, key::Key};
 
-fn axe_source() -> Option<String> {
+pub(super) fn axe_source() -> Option<String> {
     let path = common::repo().join(".ci/node_modules/axe-core/axe.min.js");
     common::require(
         std::fs::read_to_string(path).ok(),

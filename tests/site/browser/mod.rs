@@ -1,5 +1,5 @@
 //! What a reader sees and does in headless Chromium: reading on a phone and
-//! a laptop, the lookup, the 404 page, languages, the dark theme, axe,
+//! a laptop, the lookup, the full-text search, the 404 page, languages, the dark theme, axe,
 //! `serve`'s live reload, and Lighthouse (which runs on its own).
 
 mod a11y;
@@ -9,4 +9,5 @@ mod lighthouse;
 mod lookup;
 mod reading;
 mod redirects;
+mod search;
 mod serve;

@@ -89,6 +89,42 @@ async fn the_404_page_keeps_the_language_of_the_address() {
         .await
         .expect("home");
     assert_eq!(home.as_str(), Some("/repo/ko/"));
+    // Wholly Korean: its heading is the one visible h1, and every word a
+    // reader sees (title, skip link, site name, search box, links, footer)
+    // is the Korean string, with no Latin word outside names and codes.
+    let ko: toml::Table = toml::from_str(
+        &std::fs::read_to_string(common::real_content().join("i18n/ko.toml")).expect("ko"),
+    )
+    .expect("parse ko");
+    let seen = client
+        .execute(
+            "const visible = el => el && el.getClientRects().length > 0;
+             const h1 = [...document.querySelectorAll('h1')].filter(visible).map(h => h.textContent);
+             const q = document.querySelector('#q');
+             return { h1, title: document.title, placeholder: q.placeholder,
+                      label: document.querySelector('label[for=q]').textContent,
+                      button: q.form.querySelector('button').textContent,
+                      home: document.querySelector('.home-link').textContent,
+                      skip: document.querySelector('.skip').textContent,
+                      footer: document.querySelector('.site-footer [data-l10n=footer]').textContent };",
+            vec![],
+        )
+        .await
+        .expect("words");
+    let word = |table: &str, key: &str| ko[table][key].as_str().expect("string").to_string();
+    assert_eq!(seen["h1"], serde_json::json!([word("not_found", "title")]));
+    assert!(
+        seen["title"]
+            .as_str()
+            .unwrap_or_default()
+            .starts_with(&word("not_found", "title"))
+    );
+    assert_eq!(seen["placeholder"], word("lookup", "placeholder"));
+    assert_eq!(seen["label"], word("lookup", "label"));
+    assert_eq!(seen["button"], word("lookup", "button"));
+    assert_eq!(seen["home"], word("nav", "home"));
+    assert_eq!(seen["skip"], word("nav", "skip"));
+    assert_eq!(seen["footer"], word("nav", "footer"));
     // 4321 is a private code no protocol of the site defines: the page says
     // which range it is in and what that range is for.
     let (_, text, href, _) = in_range(client, &format!("{root}4321/")).await;

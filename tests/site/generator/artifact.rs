@@ -17,6 +17,7 @@ fn kind(rel: &str) -> Option<&'static str> {
         ("api", Some("json")) => Some("API"),
         ("static" | "js", Some("js")) => Some("script"),
         _ if name == "lookup.json" => Some("lookup data"),
+        _ if name == "search.json" => Some("full-text index"),
         _ if ["sitemap.xml", "robots.txt", ".nojekyll"].contains(&rel) => {
             Some("for crawlers and Pages")
         }
