@@ -1,6 +1,6 @@
 // ESLint for the site's scripts (static/, browser modules) and their tests
 // (tests/js/, Node). Run from the repository root:
-//   .ci/node_modules/.bin/eslint --config .ci/eslint.config.mjs static tests/js
+//   .ci/node_modules/.bin/eslint --config .ci/eslint.config.mjs static tests/js templates/inline src/bin/closecodes/reload.js
 import js from "@eslint/js";
 import globals from "globals";
 
@@ -21,6 +21,12 @@ export default [
   {
     files: ["static/**/*.js"],
     languageOptions: { globals: globals.browser },
+  },
+  {
+    // Inline scripts of the pages (allowed by their hashes) and serve's
+    // live reload: classic scripts.
+    files: ["templates/inline/*.js", "src/bin/closecodes/reload.js"],
+    languageOptions: { sourceType: "script", globals: globals.browser },
   },
   {
     files: ["tests/js/**/*.mjs"],

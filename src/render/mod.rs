@@ -7,6 +7,7 @@
 pub(crate) mod api;
 mod code;
 mod compare;
+pub(crate) mod csp;
 mod facts;
 mod index;
 pub(crate) mod layout;

@@ -1,9 +1,9 @@
 (function () {
   // Waits for the next build (the server answers when one ends), reloads on a
   // good one, and shows a failed build's errors over the page.
-  var seen = null, build = null, box = null;
+  let seen = null, build = null, box = null;
   function poll() {
-    var url = "STATUS_PATH" + (build === null ? "" : "?after=" + build);
+    const url = "STATUS_PATH" + (build === null ? "" : "?after=" + build);
     fetch(url, { cache: "no-store" }).then(function (r) { return r.json(); }).then(function (s) {
       if (seen !== null && s.version !== seen && !s.error) { location.reload(); return; }
       seen = s.version;

@@ -20,6 +20,9 @@ const STATUS_PATH: &str = "/__closecodes/status";
 
 /// Polls the status, reloads on a new build, shows a failed build's errors.
 const RELOAD_JS: &str = include_str!("reload.js");
+/// Where pages load it from: a file of the site's own origin, as the pages'
+/// content security policy asks of every script.
+const RELOAD_PATH: &str = "/__closecodes/reload.js";
 
 /// How long the files must be quiet before a rebuild: an editor's save is
 /// often several writes and a rename.
@@ -123,10 +126,7 @@ pub(crate) fn serve(options: &ServeOptions) -> Result<()> {
         options.out.display(),
         display_host(options.host)
     );
-    let script = format!(
-        "<script>\n{}</script>",
-        RELOAD_JS.replace("STATUS_PATH", STATUS_PATH)
-    );
+    let script = RELOAD_JS.replace("STATUS_PATH", STATUS_PATH);
     let out = options.out.clone();
     http::run(listener, Limits::default(), move |request| {
         // The output is a link that each build moves: follow it per request.
@@ -232,6 +232,14 @@ fn respond(request: &Request, out: &Path, state: &State, script: &str) -> Respon
             location: None,
         };
     }
+    if url == RELOAD_PATH {
+        return Response {
+            status: 200,
+            content_type: "text/javascript; charset=utf-8",
+            body: script.as_bytes().to_vec(),
+            location: None,
+        };
+    }
     let found = answer(out, "", url);
     if found.location.is_some() {
         return Response {
@@ -245,9 +253,10 @@ fn respond(request: &Request, out: &Path, state: &State, script: &str) -> Respon
     let content_type = content_type(&found.file);
     if content_type.starts_with("text/html") {
         let html = String::from_utf8_lossy(&body);
+        let tag = format!("<script src=\"{RELOAD_PATH}\"></script>");
         let injected = match html.rfind("</body>") {
-            Some(at) => format!("{}{script}{}", &html[..at], &html[at..]),
-            None => format!("{html}{script}"),
+            Some(at) => format!("{}{tag}{}", &html[..at], &html[at..]),
+            None => format!("{html}{tag}"),
         };
         body = injected.into_bytes();
     }

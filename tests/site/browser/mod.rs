@@ -1,5 +1,6 @@
 //! What a reader sees and does in headless Chromium: reading on a phone and
-//! a laptop, the lookup, the full-text search, the 404 page, languages, the dark theme, axe,
+//! a laptop, the lookup, the full-text search, the 404 page, the content
+//! security policy, languages, the dark theme, axe,
 //! `serve`'s live reload, and Lighthouse (which runs on its own).
 
 mod a11y;
@@ -7,6 +8,7 @@ mod dark;
 mod language;
 mod lighthouse;
 mod lookup;
+mod policy;
 mod reading;
 mod redirects;
 mod search;

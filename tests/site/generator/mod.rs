@@ -8,6 +8,7 @@ mod check_site;
 mod escaping;
 mod languages;
 mod navigation;
+mod policy;
 mod protocols;
 mod scale;
 mod sharing;

@@ -1,0 +1,1 @@
+location.replace(document.querySelector("link[rel=canonical]").href + location.hash);
