@@ -2,6 +2,7 @@
 //! typed structs of [`crate::content`]. Problems are collected, not returned
 //! one at a time, so a build reports everything that is wrong at once.
 
+pub mod history;
 pub mod pattern;
 pub mod source;
 pub mod strings;
@@ -63,6 +64,8 @@ pub struct Content {
     pub inputs: source::Files,
     /// Languages whose strings exist but did not parse.
     pub broken_languages: BTreeSet<String>,
+    /// When each file last changed, where the repository says.
+    pub history: history::History,
 }
 
 /// Reads and parses every file under `dir`.
@@ -125,6 +128,9 @@ pub fn load(dir: &Path) -> (Content, Vec<Problem>) {
             }
         }
     }
+    site.history = history::History::read(dir);
+    site.inputs
+        .insert(history::INPUT.to_string(), site.history.hash());
     (site, problems)
 }
 

@@ -141,6 +141,8 @@ placeholders! {
     Query { query }
     /// A name the text uses: a hop's or its setting's.
     Name { name }
+    /// A day, written `YYYY-MM-DD`.
+    When { date }
 }
 
 #[cfg(test)]

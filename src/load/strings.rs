@@ -100,7 +100,11 @@ string_table!(Nav {
     copy_link,
     link_copied,
     sources,
-    footer
+    footer,
+    /// When a page's content last changed: `{date}`.
+    updated: Pattern<When<'static>>,
+    /// The link to a page's source file in the repository.
+    edit
 });
 string_table!(Headings {
     description,

@@ -104,7 +104,8 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> CodePage<'a> {
         t.code_page.title.fill(&named),
         t.code_page.meta_description.fill(&named),
         context.rel_of(PageKind::Code(code)),
-    );
+    )
+    .with_trust(context.trust(PageKind::Code(code)));
     let urls = catalog.urls();
     if crate::model::ranges::is_registered(code) {
         layout.image = urls.absolute(&urls.social_image(lang, Some(code)));

@@ -74,7 +74,8 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
         t.compare.heading.fill(&names),
         t.compare.meta_description.fill(&described),
         context.rel_of(PageKind::Compare(a, b)),
-    );
+    )
+    .with_trust(context.trust(PageKind::Compare(a, b)));
     let curated_field = |field: Field<ComparisonText>| {
         curated
             .map(|c| prose::field(catalog, c.text.get_ref(), context.lang(), field))

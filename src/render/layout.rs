@@ -65,6 +65,8 @@ pub(crate) struct Layout<'a> {
     /// has one.
     pub header_search: bool,
     pub repository: Option<String>,
+    /// When a content page last changed, and where to edit it.
+    pub trust: Option<super::trust::Trust>,
 }
 
 impl<'a> Layout<'a> {
@@ -129,7 +131,14 @@ impl<'a> Layout<'a> {
             lookup_data: urls.href(&format!("{}lookup.json", urls.lang_prefix(language.code))),
             header_search: true,
             repository: catalog.repository().map(str::to_string),
+            trust: None,
         }
+    }
+
+    /// With the page's last change and edit link at its foot.
+    pub(crate) fn with_trust(mut self, trust: Option<super::trust::Trust>) -> Self {
+        self.trust = trust;
+        self
     }
 
     /// For a page whose body has its own search box.

@@ -24,6 +24,7 @@ pub(crate) mod snippets;
 pub(crate) mod social;
 mod special;
 pub(crate) mod timeouts;
+mod trust;
 
 use askama::Template;
 
@@ -120,6 +121,11 @@ impl<'a> PageContext<'a> {
     }
 
     /// The page's path in each language, for its canonical and hreflang links.
+    /// When the page's content last changed, and where to edit it.
+    fn trust(self, kind: PageKind) -> Option<trust::Trust> {
+        trust::trust(self, kind)
+    }
+
     fn rel_of(&self, kind: PageKind<'a>) -> impl Fn(&str) -> String + 'a {
         let urls = self.catalog.urls();
         move |lang| urls.page(lang, kind)

@@ -75,7 +75,8 @@ pub(super) fn page<'a>(context: PageContext<'a>, code: u16) -> NumberPage<'a> {
         words.number_title.fill(&names),
         words.number_meta.fill(&names),
         context.rel_of(PageKind::Number(code)),
-    );
+    )
+    .with_trust(context.trust(PageKind::Number(code)));
     let (start, end) = ranges::range_of(code).unwrap_or(ranges::RANGES[3]);
     let intro = if start == 4000 {
         &words.number_private

@@ -137,7 +137,8 @@ pub(super) fn page<'a>(context: PageContext<'a>, slug: &str) -> ProtocolPage<'a>
         words.protocol_title.fill(&name),
         words.protocol_meta.fill(&name),
         context.rel_of(PageKind::Protocol(protocol.slug)),
-    );
+    )
+    .with_trust(context.trust(PageKind::Protocol(protocol.slug)));
     let codes = code_rows(context, protocol);
     ProtocolPage {
         layout,

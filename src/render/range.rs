@@ -51,7 +51,8 @@ pub(super) fn page<'a>(context: PageContext<'a>, start: u16, end: u16) -> RangeP
         t.range_page.title.fill(&names),
         t.range_page.meta_description.fill(&names),
         context.rel_of(PageKind::Range(start, end)),
-    );
+    )
+    .with_trust(context.trust(PageKind::Range(start, end)));
     RangePage {
         layout,
         heading: format!("{range}: {title}"),

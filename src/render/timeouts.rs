@@ -95,7 +95,8 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> TimeoutsPage<'a> {
         title.to_string(),
         summary,
         context.rel_of(PageKind::Timeouts),
-    );
+    )
+    .with_trust(context.trust(PageKind::Timeouts));
     let hops = file
         .hop
         .iter()

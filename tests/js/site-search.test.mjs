@@ -5,10 +5,12 @@ import assert from "node:assert/strict";
 import { join } from "node:path";
 import { describe, test } from "node:test";
 import { searchText, snippet, terms, textIndex } from "../../static/js/site-search.js";
-import { repo, searchJson, toml } from "./site.mjs";
+import { lookupData, repo, searchJson, toml } from "./site.mjs";
 
 const index = { en: textIndex(searchJson("en")), ko: textIndex(searchJson("ko")) };
 const cases = toml(join(repo, "tests/search_cases.toml")).case;
+// The base path the site was built under, such as "/repo" (or nothing).
+const prefix = lookupData().timeouts.url.replace(/\/timeouts\/$/, "");
 
 describe("full-text search", () => {
   test("at least 30 topics in each language find their section in the first three results", () => {
@@ -17,7 +19,7 @@ describe("full-text search", () => {
     for (const c of cases) {
       const top = searchText(index[c.lang], c.query)
         .slice(0, 3)
-        .map((r) => r.href.replace(/^\/[^/]+/, ""));
+        .map((r) => r.href.slice(prefix.length));
       if (!top.some((h) => c.expect.includes(h))) misses.push(`${c.lang} ${JSON.stringify(c.query)}: ${top.join(", ") || "nothing"}`);
     }
     assert.deepEqual(misses, []);

@@ -30,7 +30,10 @@ pub(crate) struct Record {
 /// The content files as found on disk, walked as [`crate::load`] walks them;
 /// `None` when one cannot be read whole (then the build decides).
 pub(crate) fn content_on_disk(dir: &Path) -> Option<Files> {
-    tree(dir, walk(dir))
+    let mut files = tree(dir, walk(dir))?;
+    let history = crate::load::history::History::read(dir);
+    files.insert(crate::load::history::INPUT.to_string(), history.hash());
+    Some(files)
 }
 
 /// The site's `static/` files, walked as the build copies them.

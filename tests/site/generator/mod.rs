@@ -12,4 +12,5 @@ mod policy;
 mod protocols;
 mod scale;
 mod sharing;
+mod trust;
 mod valid_html;
