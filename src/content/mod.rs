@@ -36,6 +36,9 @@ pub struct SiteConfig {
     pub source: Vec<SiteSource>,
     /// Where the site's content and generator live, linked from every page.
     pub repository: Option<Spanned<String>>,
+    /// The codes readers meet most, first on the index, most met first.
+    #[serde(default)]
+    pub most_met: Vec<Spanned<u16>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -201,7 +204,24 @@ pub struct ComparisonEntry {
     pub codes: Spanned<[Spanned<u16>; 2]>,
     /// Whose meaning of a 3000-4999 number it compares: a protocol's slug.
     pub protocol: Option<Spanned<String>>,
+    /// The question it answers, by which the index groups comparisons.
+    pub theme: Option<Theme>,
     pub text: Spanned<BTreeMap<String, Spanned<ComparisonText>>>,
+}
+
+/// What a reader asking "A or B?" is going through; the index groups
+/// comparisons by it, in this order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Theme {
+    /// The connection ended or dropped: 1000, 1001, 1005, 1006 and what 1006 hides.
+    Dropped,
+    /// A frame or message was refused: 1002, 1003, 1007, 1008, 1009, 1010.
+    Refused,
+    /// The server failed, restarts or is overloaded: 1011 to 1014.
+    Server,
+    /// Access and time limits of applications: 1008 beside 3000, 3003, 3008.
+    Access,
 }
 
 #[derive(Debug, Default, Deserialize)]

@@ -104,7 +104,9 @@ string_table!(Nav {
     /// When a page's content last changed: `{date}`.
     updated: Pattern<When<'static>>,
     /// The link to a page's source file in the repository.
-    edit
+    edit,
+    /// The name of the header's links to the site's sections.
+    sections
 });
 string_table!(Headings {
     description,
@@ -177,8 +179,33 @@ string_table!(IndexStrings {
     summary_column,
     picker,
     picker_hint,
-    hand_written
+    hand_written,
+    /// The heading of the index's first block: where most readers start.
+    start,
+    /// The heading of the codes readers meet most.
+    most_met,
+    /// The names of the groups of comparisons (`theme` in a comparison).
+    themes: ThemeNames
 });
+string_table!(ThemeNames {
+    dropped,
+    refused,
+    server,
+    access,
+});
+
+impl ThemeNames {
+    /// The name of a group of comparisons.
+    pub fn name(&self, theme: crate::content::Theme) -> &str {
+        use crate::content::Theme;
+        match theme {
+            Theme::Dropped => &self.dropped,
+            Theme::Refused => &self.refused,
+            Theme::Server => &self.server,
+            Theme::Access => &self.access,
+        }
+    }
+}
 string_table!(
     /// The lookup box's words; the browser reads them from `lookup.json`.
     LookupStrings {
@@ -249,6 +276,11 @@ string_table!(
 );
 string_table!(TimeoutsStrings {
     nav,
+    /// The header's short link to the page.
+    menu,
+    /// The index's entry to the page: the reader's question, and its answer.
+    question,
+    answer,
     hops,
     /// The heading of each hop's note.
     notes,
@@ -292,8 +324,14 @@ string_table!(
     /// The pages of protocols' own codes: `/protocols/`, one protocol's
     /// page and the number pages (`/4004/`).
     ProtocolsStrings {
-        /// The link to `/protocols/` from the index and the header.
+        /// The link to `/protocols/` from the index and breadcrumbs.
         nav,
+        /// The header's short link to `/protocols/`.
+        menu,
+        /// The index's entry to `/protocols/`: the reader's question, and
+        /// an answer with the number of protocols.
+        question,
+        answer: Pattern<Count<'static>>,
         title,
         intro,
         meta_description,

@@ -15,7 +15,7 @@ use crate::error::Problem;
 use crate::load::Content;
 use crate::load::source::SourceFile;
 pub use crate::model::language::Language;
-use crate::model::pages::PageKind;
+use crate::model::pages::{PageKind, TIMEOUTS_ANCHORS};
 use crate::model::plan::{Plan, Redirect, Site};
 use crate::model::urls::Urls;
 use crate::project::BaseUrl;
@@ -191,6 +191,16 @@ impl<'a> Catalog<'a> {
         config.repository.as_ref().map(|r| r.get_ref().as_str())
     }
 
+    /// The codes `site.toml` lists as the ones readers meet most.
+    pub fn most_met(&self) -> Vec<u16> {
+        let config = self.content.config.as_ref();
+        config
+            .into_iter()
+            .flat_map(|c| c.value.most_met.iter().map(|code| *code.get_ref()))
+            .filter(|code| self.codes.contains_key(code))
+            .collect()
+    }
+
     /// The rules of `lookup.toml`.
     pub fn lookup_rules(&self) -> &'a [LookupRule] {
         self.content
@@ -240,7 +250,8 @@ impl<'a> Catalog<'a> {
     }
 
     /// The anchors the spec fixes for a page: on a number page, each
-    /// protocol's section and its fix (`#discord-gateway-fix`).
+    /// protocol's section and its fix (`#discord-gateway-fix`); on the
+    /// timeouts page, its sections, each hop's row and its note.
     pub fn anchors(&self, kind: PageKind) -> Vec<String> {
         match kind {
             PageKind::Number(n) => self
@@ -252,6 +263,16 @@ impl<'a> Catalog<'a> {
                         format!("{}-fix", u.protocol.slug),
                     ]
                 })
+                .collect(),
+            PageKind::Timeouts => TIMEOUTS_ANCHORS
+                .iter()
+                .map(|a| a.to_string())
+                .chain(self.timeouts().into_iter().flat_map(|file| {
+                    file.hop.iter().flat_map(|hop| {
+                        let id = hop.id.get_ref();
+                        [id.clone(), format!("{id}-note")]
+                    })
+                }))
                 .collect(),
             kind => kind.anchors(),
         }

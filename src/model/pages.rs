@@ -22,6 +22,8 @@ pub enum PageKind<'a> {
 
 /// Anchors on a code page: `/1008/#fix`.
 pub const CODE_ANCHORS: [&str; 3] = ["description", "when", "fix"];
+/// Sections of the timeouts page; each hop adds `#nginx` and `#nginx-note`.
+pub const TIMEOUTS_ANCHORS: [&str; 4] = ["sees", "hops", "heartbeats", "notes"];
 /// Anchors on a comparison page besides `#c<code>` for each code.
 pub const COMPARE_ANCHORS: [&str; 2] = ["differences", "which"];
 

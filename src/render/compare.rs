@@ -47,6 +47,7 @@ pub(crate) struct ComparePage<'a> {
 pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<'a> {
     let catalog = context.catalog;
     let t = context.language.strings;
+    let lang = context.lang();
     let curated = catalog.comparisons().get(&(a, b));
     let protocol = curated
         .and_then(|c| c.protocol.as_ref())
@@ -92,7 +93,7 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
         caption: t.compare.codes_table_caption.fill(&names),
         verdict: curated_field(|t| t.verdict.as_ref()),
         intro: curated_field(|t| t.intro.as_ref()),
-        intro_sentences: generated(&|ea, eb| intro_sentences(&t.compare, ea, eb)),
+        intro_sentences: generated(&|ea, eb| intro_sentences(&t.compare, ea, eb, lang)),
         facts: match (ea, eb) {
             (Some(_), Some(_)) => facts::rows(&context, &[a, b]),
             _ => Vec::new(),
@@ -137,7 +138,7 @@ fn onward(context: PageContext, a: u16, b: u16) -> Vec<Link> {
 
 /// What two codes have in common, and where they part, said in whole
 /// sentences of the language.
-fn intro_sentences(c: &CompareStrings, a: &CodeEntry, b: &CodeEntry) -> Vec<String> {
+fn intro_sentences(c: &CompareStrings, a: &CodeEntry, b: &CodeEntry, lang: &str) -> Vec<String> {
     let (sa, sb) = (a.number().to_string(), b.number().to_string());
     let range_label = |code| {
         ranges::range_of(code)
@@ -148,8 +149,8 @@ fn intro_sentences(c: &CompareStrings, a: &CodeEntry, b: &CodeEntry) -> Vec<Stri
     let mut out = vec![c.intro.fill(&Pair {
         a: &sa,
         b: &sb,
-        a_name: a.name(),
-        b_name: b.name(),
+        a_name: a.local_name(lang),
+        b_name: b.local_name(lang),
     })];
     out.push(if ra == rb {
         c.range_same.fill(&SameRange { range: &ra })
@@ -276,6 +277,7 @@ mod tests {
             &c,
             &entry(1002, true, "either", "after-fix"),
             &entry(1008, true, "either", "after-fix"),
+            "en",
         );
         assert_eq!(out.len(), 5, "{out:?}");
         assert!(out[1].contains("1000-2999"), "{}", out[1]);
@@ -291,6 +293,7 @@ mod tests {
             &c,
             &entry(1008, true, "server", "no"),
             &entry(4001, true, "client", "yes"),
+            "en",
         );
         assert!(
             out[1].contains("1000-2999") && out[1].contains("4000-4999"),
@@ -318,7 +321,7 @@ mod tests {
                 sent: &sent.number().to_string(),
                 local: &local.number().to_string(),
             });
-            assert_eq!(intro_sentences(&c, &a, &b)[2], expected);
+            assert_eq!(intro_sentences(&c, &a, &b, "en")[2], expected);
         }
     }
 
@@ -329,6 +332,7 @@ mod tests {
             &c,
             &entry(1005, false, "nobody", "no"),
             &entry(1006, false, "nobody", "backoff"),
+            "en",
         );
         assert_eq!(out[2], c.neither_sendable);
         assert!(!out.contains(&c.same_sender.nobody), "{out:?}");

@@ -1,8 +1,11 @@
-//! The index (`index.html`): the lookup, every code grouped by range, the
-//! hand-written comparisons, and a picker for any other pair.
+//! The index (`index.html`): the lookup; where most readers start (the
+//! timeouts, the protocols' codes, the codes met most); the hand-written
+//! comparisons grouped by the question they answer; every code by range;
+//! and a picker for any other pair.
 
 use askama::Template;
 
+use crate::content::Theme;
 use crate::load::pattern::{Count, Pair};
 use crate::model::pages::PageKind;
 
@@ -17,9 +20,27 @@ pub(crate) struct IndexPage<'a> {
     pub groups: Vec<RangeGroup<'a>>,
     /// Per code, its comparisons with every other code.
     pub picker: Vec<PickerRow<'a>>,
-    /// The pairs with a hand-written comparison.
-    pub featured: Vec<FeaturedPair<'a>>,
+    /// The pages for the questions most readers come with.
+    pub questions: Vec<Question<'a>>,
+    /// The codes readers meet most.
+    pub most_met: Vec<CodeRow<'a>>,
+    /// The pairs with a hand-written comparison, by theme.
+    pub themes: Vec<ThemeGroup<'a>>,
     pub lookup_json: &'a str,
+}
+
+/// An entry of the index's first block: a question and the page answering it.
+pub(crate) struct Question<'a> {
+    pub href: String,
+    pub question: &'a str,
+    pub answer: String,
+}
+
+/// Hand-written comparisons that answer the same kind of question.
+pub(crate) struct ThemeGroup<'a> {
+    /// Empty for the comparisons without a theme.
+    pub name: &'a str,
+    pub pairs: Vec<FeaturedPair<'a>>,
 }
 
 /// A comparison the index features, with the two codes' names.
@@ -59,8 +80,6 @@ const PICKER_MAX_CODES: usize = 40;
 pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
     let catalog = context.catalog;
     let t = context.language.strings;
-    let lang = context.lang();
-    let urls = catalog.urls();
     let layout = Layout::new(
         catalog,
         context.language,
@@ -71,19 +90,39 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
         context.rel_of(PageKind::Index),
     )
     .without_header_search();
-    let compare_link = |a: u16, b: u16| {
-        let (low, high) = (a.min(b), a.max(b));
-        Link {
-            href: urls.href(&urls.compare(lang, a, b)),
-            label: t.compare.title.fill(&Pair {
-                a: &low.to_string(),
-                b: &high.to_string(),
-                a_name: catalog.code(low).name(),
-                b_name: catalog.code(high).name(),
-            }),
-        }
+    let codes = catalog.code_numbers();
+    let picker = if codes.len() <= PICKER_MAX_CODES {
+        codes
+            .iter()
+            .map(|&code| PickerRow {
+                code,
+                name: catalog.code(code).local_name(context.lang()),
+                pairs: context.compare_links(code),
+            })
+            .collect()
+    } else {
+        Vec::new()
     };
-    let groups = catalog
+    IndexPage {
+        layout,
+        groups: range_groups(context),
+        picker,
+        questions: questions(context),
+        most_met: catalog
+            .most_met()
+            .into_iter()
+            .map(|code| context.code_row(code))
+            .collect(),
+        themes: theme_groups(context),
+        lookup_json: context.cache.lookup_json(context.lang()),
+    }
+}
+
+/// Each range, with its codes.
+fn range_groups<'a>(context: PageContext<'a>) -> Vec<RangeGroup<'a>> {
+    let catalog = context.catalog;
+    let (lang, urls) = (context.lang(), catalog.urls());
+    catalog
         .ranges()
         .iter()
         .map(|(&(start, end), entry)| {
@@ -105,35 +144,76 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
                     .collect(),
             }
         })
-        .collect();
-    let codes = catalog.code_numbers();
-    let picker = if codes.len() <= PICKER_MAX_CODES {
-        codes
-            .iter()
-            .map(|&code| PickerRow {
-                code,
-                name: catalog.code(code).local_name(lang),
-                pairs: context.compare_links(code),
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
-    // Protocols' pairs are listed with their protocols.
-    let featured = catalog
+        .collect()
+}
+
+/// The hand-written comparisons of two registered codes, in their themes'
+/// order and the rest last; a protocol's pairs are listed with it.
+fn theme_groups<'a>(context: PageContext<'a>) -> Vec<ThemeGroup<'a>> {
+    let catalog = context.catalog;
+    let (t, lang, urls) = (context.language.strings, context.lang(), catalog.urls());
+    let mut pairs: Vec<(Option<Theme>, FeaturedPair)> = catalog
         .comparisons()
-        .keys()
-        .filter(|(a, b)| catalog.codes().contains_key(a) && catalog.codes().contains_key(b))
-        .map(|&(a, b)| FeaturedPair {
-            link: compare_link(a, b),
-            names: [a, b].map(|c| catalog.code(c).local_name(lang)),
+        .iter()
+        .filter(|((a, b), _)| catalog.codes().contains_key(a) && catalog.codes().contains_key(b))
+        .map(|(&(a, b), entry)| {
+            let pair = FeaturedPair {
+                link: Link {
+                    href: urls.href(&urls.compare(lang, a, b)),
+                    label: t.compare.title.fill(&Pair {
+                        a: &a.to_string(),
+                        b: &b.to_string(),
+                        a_name: catalog.code(a).local_name(lang),
+                        b_name: catalog.code(b).local_name(lang),
+                    }),
+                },
+                names: [a, b].map(|c| catalog.code(c).local_name(lang)),
+            };
+            (entry.theme, pair)
         })
         .collect();
-    IndexPage {
-        layout,
-        groups,
-        picker,
-        featured,
-        lookup_json: context.cache.lookup_json(lang),
+    pairs.sort_by_key(|(theme, _)| (theme.is_none(), *theme));
+    let mut groups: Vec<(Option<Theme>, ThemeGroup)> = Vec::new();
+    for (theme, pair) in pairs {
+        match groups.last_mut() {
+            Some((last, group)) if *last == theme => group.pairs.push(pair),
+            _ => groups.push((
+                theme,
+                ThemeGroup {
+                    name: theme.map_or("", |theme| t.index.themes.name(theme)),
+                    pairs: vec![pair],
+                },
+            )),
+        }
     }
+    groups.into_iter().map(|(_, group)| group).collect()
+}
+
+/// The index's entries to the timeouts and the protocols' codes, where the
+/// site has them.
+fn questions<'a>(context: PageContext<'a>) -> Vec<Question<'a>> {
+    let catalog = context.catalog;
+    let (t, lang, urls) = (context.language.strings, context.lang(), catalog.urls());
+    let mut questions = Vec::new();
+    if let Some(words) = t.timeouts.as_ref().filter(|_| catalog.timeouts().is_some()) {
+        questions.push(Question {
+            href: urls.href(&urls.page(lang, PageKind::Timeouts)),
+            question: &words.question,
+            answer: words.answer.clone(),
+        });
+    }
+    if let Some(words) = t
+        .protocols
+        .as_ref()
+        .filter(|_| !catalog.protocols().is_empty())
+    {
+        questions.push(Question {
+            href: urls.href(&urls.page(lang, PageKind::Protocols)),
+            question: &words.question,
+            answer: words.answer.fill(&Count {
+                count: &catalog.protocols().len().to_string(),
+            }),
+        });
+    }
+    questions
 }

@@ -4,6 +4,7 @@
 use crate::content::SiteSource;
 use crate::load::strings::Strings;
 use crate::model::catalog::{Catalog, Language};
+use crate::model::pages::PageKind;
 
 /// A link as templates receive it: ready to print.
 #[derive(Debug, Clone)]
@@ -31,6 +32,15 @@ pub(crate) struct Alternate {
     pub current: bool,
 }
 
+/// A page the header links from every page: the timeouts, the protocols.
+#[derive(Debug, Clone)]
+pub(crate) struct SectionLink {
+    pub href: String,
+    pub label: String,
+    /// Whether the reader is on it (`aria-current="page"`).
+    pub current: bool,
+}
+
 /// The head and frame of a page.
 #[derive(Debug)]
 pub(crate) struct Layout<'a> {
@@ -44,6 +54,8 @@ pub(crate) struct Layout<'a> {
     /// The page for readers whose language the site does not have.
     pub x_default: Option<Alternate>,
     pub home: String,
+    /// The header's links to the site's other sections.
+    pub sections: Vec<SectionLink>,
     pub css: String,
     /// The stylesheet for paper, linked with `media="print"`.
     pub print_css: String,
@@ -101,6 +113,30 @@ impl<'a> Layout<'a> {
             label: String::new(),
             current: false,
         });
+        let own = rel_of(language.code);
+        let strings = language.strings;
+        let timeouts = strings
+            .timeouts
+            .as_ref()
+            .filter(|_| catalog.timeouts().is_some());
+        let protocols = strings
+            .protocols
+            .as_ref()
+            .filter(|_| !catalog.protocols().is_empty());
+        let sections = [
+            (PageKind::Timeouts, timeouts.map(|w| &w.menu)),
+            (PageKind::Protocols, protocols.map(|w| &w.menu)),
+        ]
+        .into_iter()
+        .filter_map(|(kind, label)| {
+            let rel = urls.page(language.code, kind);
+            Some(SectionLink {
+                href: urls.href(&rel),
+                label: label?.clone(),
+                current: rel == own,
+            })
+        })
+        .collect();
         Layout {
             lang: language.code,
             strings: language.strings,
@@ -110,6 +146,7 @@ impl<'a> Layout<'a> {
             alternates,
             x_default,
             home: urls.href(&urls.index(language.code)),
+            sections,
             css: urls.href("style.css"),
             print_css: urls.href("print.css"),
             favicon: urls.href("favicon.svg"),

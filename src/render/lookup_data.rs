@@ -220,7 +220,7 @@ fn lookup_code<'a>(catalog: &Catalog<'a>, entry: &'a CodeEntry, lang: &str) -> L
     .collect();
     LookupCode {
         code,
-        name: entry.name(),
+        name: entry.local_name(lang),
         sections,
         url: urls.href(&urls.code(lang, code)),
         summary: catalog

@@ -56,9 +56,12 @@ impl<'a> PageContext<'a> {
     /// and its prose in the page's language.
     fn code_row(&self, code: u16) -> CodeRow<'a> {
         let urls = self.catalog.urls();
+        let entry = self.catalog.code(code);
+        let name = entry.local_name(self.lang());
         CodeRow {
             code,
-            name: self.catalog.code(code).name(),
+            name,
+            official: (name != entry.name()).then(|| entry.name()),
             href: urls.href(&urls.code(self.lang(), code)),
             prose: self.cache.code(code, self.lang()),
         }
@@ -120,12 +123,12 @@ impl<'a> PageContext<'a> {
         links
     }
 
-    /// The page's path in each language, for its canonical and hreflang links.
     /// When the page's content last changed, and where to edit it.
     fn trust(self, kind: PageKind) -> Option<trust::Trust> {
         trust::trust(self, kind)
     }
 
+    /// The page's path in each language, for its canonical and hreflang links.
     fn rel_of(&self, kind: PageKind<'a>) -> impl Fn(&str) -> String + 'a {
         let urls = self.catalog.urls();
         move |lang| urls.page(lang, kind)
@@ -136,7 +139,10 @@ impl<'a> PageContext<'a> {
 #[derive(Debug)]
 pub(crate) struct CodeRow<'a> {
     pub code: u16,
+    /// The name in the page's language.
     pub name: &'a str,
+    /// The registry's name, where the page's language names it otherwise.
+    pub official: Option<&'a str>,
     pub href: String,
     pub prose: &'a CodeProse,
 }

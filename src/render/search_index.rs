@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use ego_tree::iter::Edge;
 use scraper::{ElementRef, Html, Selector};
 use serde::Serialize;
 
@@ -117,33 +118,47 @@ fn plain(el: ElementRef, skip: &[ElementRef]) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Walks `el` by its open and close edges, not by recursion, so that deeply
+/// nested content cannot overflow the stack.
 fn collect(el: ElementRef, skip: &[ElementRef], out: &mut String) {
-    for child in el.children() {
-        if let Some(text) = child.value().as_text() {
-            out.push_str(text);
-            continue;
-        }
-        let Some(child) = ElementRef::wrap(child) else {
-            continue;
-        };
-        let v = child.value();
-        // Labels every page repeats (`Should the client reconnect?`) are no topic.
-        let class = |name| v.has_class(name, scraper::CaseSensitivity::CaseSensitive);
-        let hidden = matches!(
-            v.name(),
-            "script" | "style" | "template" | "nav" | "form" | "dt" | "thead" | "h1"
-        ) || class("copy-link")
-            || class("kicker")
-            || class("to-contents")
-            || v.attr("hidden").is_some()
-            || v.attr("data-nosearch").is_some()
-            || skip.iter().any(|s| s.id() == child.id());
-        if !hidden {
-            out.push(' ');
-            collect(child, skip, out);
-            out.push(' ');
+    let mut hidden_under = None;
+    for edge in el.traverse().skip(1) {
+        match edge {
+            Edge::Open(node) if hidden_under.is_none() => {
+                if let Some(text) = node.value().as_text() {
+                    out.push_str(text);
+                } else if let Some(child) = ElementRef::wrap(node) {
+                    if hidden(child, skip) {
+                        hidden_under = Some(node.id());
+                    } else {
+                        out.push(' ');
+                    }
+                }
+            }
+            Edge::Open(_) => {}
+            Edge::Close(node) if hidden_under == Some(node.id()) => hidden_under = None,
+            Edge::Close(node) if hidden_under.is_none() && node.value().is_element() => {
+                out.push(' ')
+            }
+            Edge::Close(_) => {}
         }
     }
+}
+
+/// Whether a reader's search skips `el`: labels every page repeats
+/// (`Should the client reconnect?`) are no topic.
+fn hidden(el: ElementRef, skip: &[ElementRef]) -> bool {
+    let v = el.value();
+    let class = |name| v.has_class(name, scraper::CaseSensitivity::CaseSensitive);
+    matches!(
+        v.name(),
+        "script" | "style" | "template" | "nav" | "form" | "dt" | "thead" | "h1"
+    ) || class("copy-link")
+        || class("kicker")
+        || class("to-contents")
+        || v.attr("hidden").is_some()
+        || v.attr("data-nosearch").is_some()
+        || skip.iter().any(|s| s.id() == el.id())
 }
 
 /// The terms of a text, as the index holds them and the browser's query is

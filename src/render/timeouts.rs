@@ -34,7 +34,9 @@ pub(crate) struct HopRow<'a> {
     pub kind: &'a str,
     pub idle: String,
     pub lifetime: String,
-    pub setting: Option<&'a str>,
+    /// The setting's name in pieces between which a narrow column may
+    /// break the line: after `.`, `_`, `/` and `-`, and before a capital.
+    pub setting: Option<Vec<&'a str>>,
     pub reset_by: &'a str,
     pub source: &'a str,
     pub verified: &'a str,
@@ -153,7 +155,7 @@ fn hop_row<'a>(context: PageContext<'a>, words: &'a TimeoutsStrings, hop: &'a Ho
         },
         idle: limit(hop.idle),
         lifetime: limit(hop.lifetime),
-        setting: hop.setting.as_deref(),
+        setting: hop.setting.as_deref().map(breakable),
         reset_by: match hop.reset_by {
             Some(ResetBy::Traffic) => &words.reset_traffic,
             Some(ResetBy::BackendTraffic) => &words.reset_backend,
@@ -188,5 +190,45 @@ fn library_row<'a>(words: &TimeoutsStrings, library: &'a Library) -> LibraryRow<
         pong: value(LimitKind::PongTimeout),
         idle: value(LimitKind::Idle),
         message_size: value(LimitKind::MessageSize),
+    }
+}
+
+/// Cuts an identifier where a line may break inside it: after `.`, `_`,
+/// `/` and `-` before a letter or digit, and between a lower-case letter and
+/// a capital.
+fn breakable(name: &str) -> Vec<&str> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut previous = ' ';
+    for (i, c) in name.char_indices() {
+        let after_mark = matches!(previous, '.' | '_' | '/' | '-') && c.is_alphanumeric();
+        let camel = previous.is_lowercase() && c.is_uppercase();
+        if i > start && (after_mark || camel) {
+            pieces.push(&name[start..i]);
+            start = i;
+        }
+        previous = c;
+    }
+    pieces.push(&name[start..]);
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::breakable;
+
+    #[test]
+    fn identifiers_break_after_punctuation_and_before_a_capital() {
+        assert_eq!(
+            breakable("proxy_read_timeout"),
+            ["proxy_", "read_", "timeout"]
+        );
+        assert_eq!(
+            breakable("tcpEstablishedIdleTimeoutSec"),
+            ["tcp", "Established", "Idle", "Timeout", "Sec"]
+        );
+        assert_eq!(breakable("--conntrack-tcp"), ["--", "conntrack-", "tcp"]);
+        assert_eq!(breakable("a.b/c"), ["a.", "b/", "c"]);
+        assert_eq!(breakable("timeout tunnel").concat(), "timeout tunnel");
     }
 }

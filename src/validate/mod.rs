@@ -27,7 +27,7 @@ type Pass = fn(&Catalog, &mut Vec<Problem>);
 
 /// The passes, in the order a reader would check things by hand.
 const PASSES: [Pass; 13] = [
-    site_sources,
+    site_config,
     strings::check,
     codes::check,
     ranges::check,
@@ -66,11 +66,22 @@ pub(crate) fn validate<'a>(
     }
 }
 
-/// The specifications of `site.toml` are linked from every page.
-fn site_sources(catalog: &Catalog, problems: &mut Vec<Problem>) {
+/// The specifications of `site.toml` are linked from every page; its
+/// most-met codes open the index, so each needs a page.
+fn site_config(catalog: &Catalog, problems: &mut Vec<Problem>) {
     if let Some(config) = &catalog.content().config {
         for source in &config.value.source {
             external_source(&config.file, &source.url, problems);
+        }
+        for code in &config.value.most_met {
+            if !catalog.codes().contains_key(code.get_ref()) {
+                problems.push(
+                    config
+                        .file
+                        .problem(code.span(), format!("code {} has no entry", code.get_ref()))
+                        .with_hint("list codes that have a file in codes/"),
+                );
+            }
         }
     }
 }

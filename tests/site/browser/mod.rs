@@ -11,5 +11,6 @@ mod lookup;
 mod policy;
 mod reading;
 mod redirects;
+mod screens;
 mod search;
 mod serve;

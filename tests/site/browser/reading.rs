@@ -3,28 +3,10 @@
 //! forcing the page sideways, search from any page's header by keyboard, and
 //! example tabs that keep the reader's language across pages.
 
-use fantoccini::{Client, Locator, key::Key};
+use fantoccini::{Locator, key::Key};
 
 use crate::common;
-use crate::common::browser;
-
-/// Sets the viewport to `width`×`height` CSS pixels.
-async fn viewport(client: &Client, width: u32, height: u32) {
-    client.set_window_size(width, height).await.expect("size");
-    // The window includes the browser's frame: grow it until the viewport fits.
-    let inner = client
-        .execute("return [innerWidth, innerHeight]", vec![])
-        .await
-        .expect("inner");
-    let (w, h) = (
-        inner[0].as_u64().unwrap_or(0) as u32,
-        inner[1].as_u64().unwrap_or(0) as u32,
-    );
-    client
-        .set_window_size(2 * width - w, 2 * height - h)
-        .await
-        .expect("size");
-}
+use crate::common::browser::{self, viewport};
 
 #[tokio::test(flavor = "multi_thread")]
 #[cfg_attr(

@@ -212,3 +212,21 @@ pub async fn wait_for_url(client: &Client, suffix: &str) {
     })
     .await
 }
+
+/// Sets the viewport to `width`×`height` CSS pixels.
+pub async fn viewport(client: &Client, width: u32, height: u32) {
+    client.set_window_size(width, height).await.expect("size");
+    // The window includes the browser's frame: grow it until the viewport fits.
+    let inner = client
+        .execute("return [innerWidth, innerHeight]", vec![])
+        .await
+        .expect("inner");
+    let (w, h) = (
+        inner[0].as_u64().unwrap_or(0) as u32,
+        inner[1].as_u64().unwrap_or(0) as u32,
+    );
+    client
+        .set_window_size(2 * width - w, 2 * height - h)
+        .await
+        .expect("size");
+}
