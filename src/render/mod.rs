@@ -19,6 +19,7 @@ mod protocols;
 pub(crate) mod protocols_api;
 mod range;
 pub(crate) mod search_index;
+mod search_terms;
 mod sides;
 pub(crate) mod snippets;
 pub(crate) mod social;
