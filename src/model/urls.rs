@@ -78,6 +78,11 @@ impl Urls {
         format!("og/{}{name}.png", self.lang_prefix(lang))
     }
 
+    /// The image a hand-written comparison shows when shared.
+    pub fn compare_image(&self, lang: &str, a: u16, b: u16) -> String {
+        format!("og/{}{a}-vs-{b}.png", self.lang_prefix(lang))
+    }
+
     /// The path of any page of the site in a language.
     pub fn page(&self, lang: &str, kind: PageKind) -> String {
         match kind {

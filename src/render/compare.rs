@@ -69,7 +69,7 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
         a_summary: &summaries[0],
         b_summary: &summaries[1],
     };
-    let layout = Layout::new(
+    let mut layout = Layout::new(
         catalog,
         context.language,
         t.compare.heading.fill(&names),
@@ -77,6 +77,12 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
         context.rel_of(PageKind::Compare(a, b)),
     )
     .with_trust(context.trust(PageKind::Compare(a, b)));
+    if curated.is_some() {
+        let urls = catalog.urls();
+        let card = super::social::comparison_card(catalog, lang, a, b);
+        layout.image = urls.absolute(&urls.compare_image(lang, a, b));
+        layout.image_alt = format!("{}: {}", layout.title, card.summary);
+    }
     let curated_field = |field: Field<ComparisonText>| {
         curated
             .map(|c| prose::field(catalog, c.text.get_ref(), context.lang(), field))

@@ -1,6 +1,7 @@
 //! What a page shows when it is shared: a 1200×630 image per code and
-//! language (its number, name, one-line meaning and the site's name), and one
-//! per language for every other page. Each is a few lines of text on a plain
+//! language (its number, name, one-line meaning and the site's name), one
+//! per hand-written comparison and language (the pair, the two names and
+//! the verdict), and one per language for every other page. Each is a few lines of text on a plain
 //! background: the glyphs are rasterised with ab_glyph from fonts compiled
 //! into the binary (Noto Sans CJK KR, cut down by `fonts/subset.sh`), so
 //! Korean renders on any machine, and the pixels are encoded with `png`.
@@ -48,7 +49,8 @@ impl Card {
 }
 
 /// The card of every page that has its own image, with the image's path:
-/// one per registered code and language, and the site's own per language.
+/// one per registered code and language, one per hand-written comparison
+/// and language, and the site's own per language.
 /// Private codes share the site's image: thousands of them would each cost
 /// a drawing for a page few people share.
 pub(crate) fn cards(catalog: &Catalog) -> Vec<(String, Card)> {
@@ -76,8 +78,44 @@ pub(crate) fn cards(catalog: &Catalog) -> Vec<(String, Card)> {
             };
             cards.push((urls.social_image(language.code, Some(code)), card));
         }
+        for &(a, b) in catalog.comparisons().keys() {
+            let card = comparison_card(catalog, language.code, a, b);
+            cards.push((urls.compare_image(language.code, a, b), card));
+        }
     }
     cards
+}
+
+/// A hand-written comparison's card: "1002 vs 1008", the two names, and
+/// the verdict that opens the page.
+pub(crate) fn comparison_card(catalog: &Catalog, lang: &str, a: u16, b: u16) -> Card {
+    let t = catalog.language(lang).strings;
+    let entry = catalog.comparisons()[&(a, b)];
+    let protocol = entry.protocol.as_ref().map(|p| p.get_ref().as_str());
+    let name = |code: u16| match catalog.codes().get(&code) {
+        Some(entry) => entry.local_name(lang).to_string(),
+        None => catalog
+            .uses(code)
+            .iter()
+            .find(|u| Some(u.protocol.slug) == protocol)
+            .map(|u| u.code.name.clone())
+            .unwrap_or_default(),
+    };
+    let verdict = catalog
+        .text(entry.text.get_ref(), lang, |t| t.verdict.as_ref())
+        .map(|v| crate::text::markdown::to_plain(v.text))
+        .unwrap_or_default();
+    Card {
+        headline: t.compare.title.fill(&crate::load::pattern::Pair {
+            a: &a.to_string(),
+            b: &b.to_string(),
+            a_name: "",
+            b_name: "",
+        }),
+        name: format!("{} · {}", name(a), name(b)),
+        summary: verdict,
+        site: t.site_title.clone(),
+    }
 }
 
 /// The embedded fonts, read once per build.
@@ -94,7 +132,7 @@ impl Default for Fonts {
         hasher
             .update(REGULAR)
             .update(BOLD)
-            .update(b"ab_glyph 0.2, png 0.18 fast, layout 2");
+            .update(b"ab_glyph 0.2, png 0.18 fast, layout 3");
         Fonts {
             regular: font(REGULAR),
             bold: font(BOLD),
@@ -135,18 +173,22 @@ impl Fonts {
     fn draw(&self, card: &Card) -> Canvas {
         let mut canvas = Canvas::new(BACKGROUND);
         canvas.fill_rect(0, 0, WIDTH, 14, ACCENT);
+        // A code's number is set large; a longer headline ("1002 vs 1008")
+        // as large as fits on one line.
         let (headline_size, mut y) = if card.name.is_empty() {
             (88.0, 280.0)
         } else {
-            (180.0, 230.0)
+            let size = fitting(&card.headline, &self.bold, 180.0);
+            (size, if size < 180.0 { 200.0 } else { 230.0 })
         };
         for line in wrap(&card.headline, &self.bold, headline_size, 1) {
             canvas.text(&self.bold, headline_size, y, ACCENT, &line);
         }
         if !card.name.is_empty() {
-            y += 100.0;
-            for line in wrap(&card.name, &self.bold, 64.0, 1) {
-                canvas.text(&self.bold, 64.0, y, WHITE, &line);
+            let size = fitting(&card.name, &self.bold, 64.0).max(40.0);
+            y += 100.0 * size / 64.0;
+            for line in wrap(&card.name, &self.bold, size, 1) {
+                canvas.text(&self.bold, size, y, WHITE, &line);
             }
         }
         y += 80.0;
@@ -159,6 +201,17 @@ impl Fonts {
         }
         canvas
     }
+}
+
+/// The largest size up to `size` at which `text` fits on one line.
+fn fitting(text: &str, font: &FontRef, size: f32) -> f32 {
+    let scaled = font.as_scaled(scale(font, 100.0));
+    let width: f32 = text
+        .chars()
+        .map(|c| scaled.h_advance(scaled.glyph_id(c)))
+        .sum();
+    let room = WIDTH as f32 - 2.0 * MARGIN;
+    size.min(100.0 * room / width.max(1.0)).floor()
 }
 
 fn font(data: &'static [u8]) -> FontRef<'static> {

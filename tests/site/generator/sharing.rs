@@ -83,6 +83,53 @@ fn every_code_page_has_its_own_card_title_and_description_in_both_languages() {
 }
 
 #[test]
+fn every_hand_written_comparison_has_its_own_card_in_both_languages() {
+    let site = common::real_site();
+    let pairs: Vec<String> = fs::read_dir(common::real_content().join("comparisons"))
+        .expect("comparisons")
+        .map(|e| e.expect("entry").path())
+        .map(|p| {
+            p.file_stem()
+                .expect("stem")
+                .to_string_lossy()
+                .replace('-', "-vs-")
+        })
+        .collect();
+    assert!(pairs.len() >= 40);
+    let mut images = std::collections::BTreeSet::new();
+    for lang in ["", "ko/"] {
+        for pair in &pairs {
+            let page = site.page(&format!("{lang}{pair}/"));
+            let image = one(&page, "og:image");
+            assert_eq!(image, format!("{BASE}og/{lang}{pair}.png"));
+            let bytes = fs::read(site.out.join(image.trim_start_matches(BASE))).expect("image");
+            assert_eq!(png_size(&bytes), (1200, 630));
+            assert!(
+                images.insert(bytes),
+                "{lang}{pair}: the same image as another page"
+            );
+            // The alternative text carries the verdict the page opens with.
+            let verdict = texts(&page, ".verdict").join(" ");
+            let alt = one(&page, "og:image:alt");
+            let first_words: String = verdict
+                .split_whitespace()
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(
+                alt.contains(&first_words),
+                "{lang}{pair}: {alt:?} lacks {first_words:?}"
+            );
+        }
+    }
+    // A comparison nobody wrote shares the site's image.
+    assert_eq!(
+        one(&site.page("1000-vs-1002/"), "og:image"),
+        format!("{BASE}og/site.png")
+    );
+}
+
+#[test]
 fn no_two_pages_share_a_description_and_every_page_has_an_image() {
     let site = common::real_site();
     let mut seen: BTreeMap<String, String> = BTreeMap::new();
