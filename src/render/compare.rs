@@ -52,7 +52,7 @@ pub(super) fn page<'a>(context: PageContext<'a>, a: u16, b: u16) -> ComparePage<
     let protocol = curated
         .and_then(|c| c.protocol.as_ref())
         .map(|p| p.get_ref().as_str());
-    let sides = [side(context, a, protocol), side(context, b, protocol)];
+    let sides = [a, b].map(|code| side(context, code, protocol, curated.is_some()));
     let (sa, sb) = (a.to_string(), b.to_string());
     let names = Pair {
         a: &sa,

@@ -1,7 +1,9 @@
 //! Each code's part of a comparison: a code of the site, or a protocol's
 //! meaning of a number it defines. A comparison leads with what differs, so
 //! a side shows only the start of each section of the code's own page (its
-//! summary, first symptom and first step) and links the whole.
+//! summary, first symptom and first step) and links the whole; beside a
+//! hand-written comparison, whose own sections say when and how for the
+//! pair, a side gives the summary and links the rest.
 
 use crate::model::catalog::Text;
 use crate::model::pages::PageKind;
@@ -34,7 +36,8 @@ pub(crate) struct Part {
     pub more: Link,
 }
 
-pub(super) fn side(context: PageContext, code: u16, protocol: Option<&str>) -> Side {
+/// `curated`: the pair has a hand-written comparison.
+pub(super) fn side(context: PageContext, code: u16, protocol: Option<&str>, curated: bool) -> Side {
     let catalog = context.catalog;
     let t = context.language.strings;
     let urls = catalog.urls();
@@ -43,6 +46,7 @@ pub(super) fn side(context: PageContext, code: u16, protocol: Option<&str>) -> S
     let part = |heading: &str, text: Option<Text>, first: bool, anchor: &str| {
         let item = text.and_then(|t| first_item(t.text).map(|item| (item, t.lang)));
         let prose = match (first, &item) {
+            (true, _) if curated => Prose::default(),
             (true, Some((item, from))) => prose::render(
                 catalog,
                 Some(Text {
