@@ -23,18 +23,7 @@ async fn axe_failures(extra: &[&str], paths: &[&str]) -> Option<Vec<String>> {
     let mut failures = Vec::new();
     for path in paths {
         client.goto(&format!("{root}{path}")).await.expect("goto");
-        client.execute(&axe, vec![]).await.expect("load axe");
-        let result = client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 axe.run(document, { resultTypes: ['violations'] })
-                    .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
-                    .catch(e => done(['axe failed: ' + e]));",
-                vec![],
-            )
-            .await
-            .expect("axe.run");
-        let violations: Vec<String> = serde_json::from_value(result).expect("list");
+        let violations = violations(client, &axe).await;
         if !violations.is_empty() {
             failures.push(format!("/{path}: {violations:#?}"));
         }
@@ -130,4 +119,20 @@ async fn the_lookup_works_from_the_keyboard() {
         .await
         .expect("choose");
     browser::wait_for_url(client, "/repo/1008/#fix").await;
+}
+
+/// What axe (its source in `axe`) finds wrong on the page open in `client`.
+pub(super) async fn violations(client: &fantoccini::Client, axe: &str) -> Vec<String> {
+    client.execute(axe, vec![]).await.expect("load axe");
+    let result = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document, { resultTypes: ['violations'] })
+                .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
+                .catch(e => done(['axe failed: ' + e]));",
+            vec![],
+        )
+        .await
+        .expect("axe.run");
+    serde_json::from_value(result).expect("list")
 }

@@ -206,17 +206,7 @@ async fn the_open_results_pass_axe_and_the_404_page_searches_too() {
             got.iter().any(|h| h.ends_with("timeouts/#nginx-note")),
             "{page}: {got:?}"
         );
-        client.execute(&axe, vec![]).await.expect("load axe");
-        let violations = client
-            .execute_async(
-                "const done = arguments[arguments.length - 1];
-                 axe.run(document, { resultTypes: ['violations'] })
-                    .then(r => done(r.violations.map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).join(', '))))
-                    .catch(e => done(['axe failed: ' + e]));",
-                vec![],
-            )
-            .await
-            .expect("axe.run");
-        assert_eq!(violations, serde_json::json!([]), "{page}");
+        let violations = super::a11y::violations(client, &axe).await;
+        assert!(violations.is_empty(), "{page}: {violations:#?}");
     }
 }
