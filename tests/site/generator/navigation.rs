@@ -42,8 +42,10 @@ fn code_pages_carry_a_breadcrumb_neighbours_and_named_comparisons() {
             .iter()
             .all(|l| l.contains(&texts(&page, "#compare li .curated")[0]))
     );
-    // Korean pages label comparisons with the Korean names.
+    // Korean pages label comparisons, and the table of facts, with the
+    // Korean names.
     let ko = site.page("ko/1008/");
+    assert_eq!(texts(&ko, "table.facts caption"), ["정책 위반"]);
     assert!(
         texts(&ko, "#compare li .name")
             .iter()
