@@ -54,6 +54,9 @@ pub struct Hop {
 #[serde(deny_unknown_fields)]
 pub struct HopText {
     pub note: Option<Spanned<String>>,
+    /// What the idle column says where the hop has no default of its own
+    /// (`idle` absent) but the limit is known to come from elsewhere.
+    pub idle: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]

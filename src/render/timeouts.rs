@@ -133,16 +133,20 @@ fn hop_row<'a>(context: PageContext<'a>, words: &'a TimeoutsStrings, hop: &'a Ho
         Some(0) => words.none.clone(),
         Some(s) => duration(words, s.into()),
     };
-    let note = hop
+    let text = hop
         .text
         .get_key_value(lang)
-        .or_else(|| hop.text.get_key_value(catalog.default_lang()))
-        .and_then(|(l, t)| {
-            t.note.as_ref().map(|n| Text {
-                text: n.get_ref(),
-                lang: l,
-            })
-        });
+        .or_else(|| hop.text.get_key_value(catalog.default_lang()));
+    let idle = match (hop.idle, text.and_then(|(_, t)| t.idle.as_ref())) {
+        (None, Some(said)) => said.clone(),
+        (value, _) => limit(value),
+    };
+    let note = text.and_then(|(l, t)| {
+        t.note.as_ref().map(|n| Text {
+            text: n.get_ref(),
+            lang: l,
+        })
+    });
     HopRow {
         id: hop.id.get_ref(),
         name: &hop.name,
@@ -153,7 +157,7 @@ fn hop_row<'a>(context: PageContext<'a>, words: &'a TimeoutsStrings, hop: &'a Ho
             HopKind::Platform => &words.platform,
             HopKind::Network => &words.network,
         },
-        idle: limit(hop.idle),
+        idle,
         lifetime: limit(hop.lifetime),
         setting: hop.setting.as_deref().map(breakable),
         reset_by: match hop.reset_by {
