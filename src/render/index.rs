@@ -110,7 +110,6 @@ pub(super) fn page<'a>(context: PageContext<'a>) -> IndexPage<'a> {
         questions: questions(context),
         most_met: catalog
             .most_met()
-            .into_iter()
             .map(|code| context.code_row(code))
             .collect(),
         themes: theme_groups(context),

@@ -113,30 +113,7 @@ impl<'a> Layout<'a> {
             label: String::new(),
             current: false,
         });
-        let own = rel_of(language.code);
-        let strings = language.strings;
-        let timeouts = strings
-            .timeouts
-            .as_ref()
-            .filter(|_| catalog.timeouts().is_some());
-        let protocols = strings
-            .protocols
-            .as_ref()
-            .filter(|_| !catalog.protocols().is_empty());
-        let sections = [
-            (PageKind::Timeouts, timeouts.map(|w| &w.menu)),
-            (PageKind::Protocols, protocols.map(|w| &w.menu)),
-        ]
-        .into_iter()
-        .filter_map(|(kind, label)| {
-            let rel = urls.page(language.code, kind);
-            Some(SectionLink {
-                href: urls.href(&rel),
-                label: label?.clone(),
-                current: rel == own,
-            })
-        })
-        .collect();
+        let sections = section_links(catalog, language, &rel_of(language.code));
         Layout {
             lang: language.code,
             strings: language.strings,
@@ -191,4 +168,33 @@ impl<'a> Layout<'a> {
         self.x_default = None;
         self
     }
+}
+
+/// The header's links to the timeouts and the protocols' pages, where the
+/// site has them; the one at `own` (the page's path) is marked current.
+fn section_links(catalog: &Catalog, language: Language, own: &str) -> Vec<SectionLink> {
+    let urls = catalog.urls();
+    let strings = language.strings;
+    let timeouts = strings
+        .timeouts
+        .as_ref()
+        .filter(|_| catalog.timeouts().is_some());
+    let protocols = strings
+        .protocols
+        .as_ref()
+        .filter(|_| !catalog.protocols().is_empty());
+    [
+        (PageKind::Timeouts, timeouts.map(|w| &w.menu)),
+        (PageKind::Protocols, protocols.map(|w| &w.menu)),
+    ]
+    .into_iter()
+    .filter_map(|(kind, label)| {
+        let rel = urls.page(language.code, kind);
+        Some(SectionLink {
+            href: urls.href(&rel),
+            label: label?.clone(),
+            current: rel == own,
+        })
+    })
+    .collect()
 }

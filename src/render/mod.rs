@@ -108,10 +108,7 @@ impl<'a> PageContext<'a> {
         for (&(a, b), entry) in catalog.comparisons() {
             let other = if a == code { b } else { a };
             let slug = entry.protocol.as_ref().map(|p| p.get_ref().as_str());
-            let used = catalog
-                .uses(other)
-                .iter()
-                .find(|u| Some(u.protocol.slug) == slug);
+            let used = catalog.use_of(other, slug);
             if (a == code || b == code)
                 && !catalog.codes().contains_key(&other)
                 && let Some(used) = used

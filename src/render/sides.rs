@@ -89,9 +89,7 @@ pub(super) fn side(context: PageContext, code: u16, protocol: Option<&str>, cura
         };
     }
     let used = catalog
-        .uses(code)
-        .iter()
-        .find(|u| Some(u.protocol.slug) == protocol)
+        .use_of(code, protocol)
         .expect("validation ties a protocol comparison to the protocol's codes");
     let slug = used.protocol.slug;
     let texts = used.code.text.get_ref();
@@ -125,9 +123,7 @@ pub(super) fn side_summary(context: PageContext, code: u16, protocol: Option<&st
         return super::summary_text(catalog, code, context.lang());
     }
     catalog
-        .uses(code)
-        .iter()
-        .find(|u| Some(u.protocol.slug) == protocol)
+        .use_of(code, protocol)
         .and_then(|u| {
             catalog.text(u.code.text.get_ref(), context.lang(), |t| {
                 t.meaning.as_ref()

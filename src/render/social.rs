@@ -19,6 +19,8 @@ const BOLD: &[u8] = include_bytes!("../../fonts/NotoSansCJKkr-Bold.subset.otf");
 
 /// The left and right margin, in pixels.
 const MARGIN: f32 = 80.0;
+/// The width a line of text may take.
+const ROOM: f32 = WIDTH as f32 - 2.0 * MARGIN;
 
 /// The image's colours, as RGB.
 const BACKGROUND: [u8; 3] = [0x0f, 0x13, 0x18];
@@ -95,9 +97,7 @@ pub(crate) fn comparison_card(catalog: &Catalog, lang: &str, a: u16, b: u16) -> 
     let name = |code: u16| match catalog.codes().get(&code) {
         Some(entry) => entry.local_name(lang).to_string(),
         None => catalog
-            .uses(code)
-            .iter()
-            .find(|u| Some(u.protocol.slug) == protocol)
+            .use_of(code, protocol)
             .map(|u| u.code.name.clone())
             .unwrap_or_default(),
     };
@@ -205,13 +205,16 @@ impl Fonts {
 
 /// The largest size up to `size` at which `text` fits on one line.
 fn fitting(text: &str, font: &FontRef, size: f32) -> f32 {
-    let scaled = font.as_scaled(scale(font, 100.0));
-    let width: f32 = text
-        .chars()
+    size.min(100.0 * ROOM / text_width(text, font, 100.0).max(1.0))
+        .floor()
+}
+
+/// How wide `text` is set in `font` at `size`, in pixels.
+fn text_width(text: &str, font: &FontRef, size: f32) -> f32 {
+    let scaled = font.as_scaled(scale(font, size));
+    text.chars()
         .map(|c| scaled.h_advance(scaled.glyph_id(c)))
-        .sum();
-    let room = WIDTH as f32 - 2.0 * MARGIN;
-    size.min(100.0 * room / width.max(1.0)).floor()
+        .sum()
 }
 
 fn font(data: &'static [u8]) -> FontRef<'static> {
@@ -226,17 +229,11 @@ fn scale(font: &FontRef, size: f32) -> PxScale {
 /// Breaks `text` at spaces into lines that fit the image's width in `font`
 /// at `size` px; past `max` lines the last one ends with "…".
 fn wrap(text: &str, font: &FontRef, size: f32, max: usize) -> Vec<String> {
-    let scaled = font.as_scaled(scale(font, size));
-    let width = |s: &str| -> f32 {
-        s.chars()
-            .map(|c| scaled.h_advance(scaled.glyph_id(c)))
-            .sum()
-    };
-    let room = WIDTH as f32 - 2.0 * MARGIN;
+    let width = |s: &str| text_width(s, font, size);
     let mut lines: Vec<String> = Vec::new();
     for word in text.split_whitespace() {
         match lines.last_mut() {
-            Some(line) if width(line) + width(" ") + width(word) <= room => {
+            Some(line) if width(line) + width(" ") + width(word) <= ROOM => {
                 line.push(' ');
                 line.push_str(word);
             }
@@ -246,7 +243,7 @@ fn wrap(text: &str, font: &FontRef, size: f32, max: usize) -> Vec<String> {
     if lines.len() > max {
         lines.truncate(max);
         let last = &mut lines[max - 1];
-        while !last.is_empty() && width(last) + width(" …") > room {
+        while !last.is_empty() && width(last) + width(" …") > ROOM {
             last.pop();
         }
         last.push_str(" …");

@@ -65,43 +65,7 @@ pub(crate) fn write(catalog: &Catalog, output: &Output, static_dir: &Path) -> Re
 
     let not_found = render::not_found_page(catalog, &cache)?;
     output.write("404.html", not_found.as_bytes())?;
-    output.write("api/codes.json", api::codes_json(catalog).as_bytes())?;
-    for language in catalog.languages() {
-        let urls = catalog.urls();
-        output.write(
-            &format!("{}lookup.json", urls.lang_prefix(language.code)),
-            cache.lookup_json(language.code).as_bytes(),
-        )?;
-    }
-    if let Some(timeouts) = api::timeouts_json(catalog) {
-        output.write("api/timeouts.json", timeouts.as_bytes())?;
-    }
-    catalog
-        .codes()
-        .values()
-        .par_bridge()
-        .try_for_each(|entry| {
-            let code = entry.number();
-            output.write(
-                &format!("api/{code}.json"),
-                api::code_json(catalog, &cache, entry).as_bytes(),
-            )?;
-            output.write(
-                &format!("{code}.txt"),
-                api::code_text(catalog, entry).as_bytes(),
-            )
-        })?;
-    if !catalog.protocols().is_empty() {
-        let json = protocols_api::protocols_json(catalog);
-        output.write("api/protocols.json", json.as_bytes())?;
-        for &protocol in catalog.protocols() {
-            let json = protocols_api::protocol_json(catalog, protocol);
-            output.write(
-                &format!("api/protocols/{}.json", protocol.slug),
-                json.as_bytes(),
-            )?;
-        }
-    }
+    write_data_files(catalog, output, &cache)?;
     output.write("sitemap.xml", api::sitemap(catalog, kinds).as_bytes())?;
     output.write("robots.txt", api::robots(catalog).as_bytes())?;
     output.write(".nojekyll", b"")?;
@@ -139,6 +103,49 @@ fn searched(catalog: &Catalog, kind: PageKind) -> bool {
         PageKind::Compare(a, b) => catalog.comparisons().contains_key(&(a, b)),
         _ => true,
     }
+}
+
+/// The files for machines: the JSON of every code, of the timeouts and of the
+/// protocols, each code as plain text, and the lookup's data per language.
+fn write_data_files(catalog: &Catalog, output: &Output, cache: &RenderCache) -> Result<()> {
+    output.write("api/codes.json", api::codes_json(catalog).as_bytes())?;
+    for language in catalog.languages() {
+        let urls = catalog.urls();
+        output.write(
+            &format!("{}lookup.json", urls.lang_prefix(language.code)),
+            cache.lookup_json(language.code).as_bytes(),
+        )?;
+    }
+    if let Some(timeouts) = api::timeouts_json(catalog) {
+        output.write("api/timeouts.json", timeouts.as_bytes())?;
+    }
+    catalog
+        .codes()
+        .values()
+        .par_bridge()
+        .try_for_each(|entry| {
+            let code = entry.number();
+            output.write(
+                &format!("api/{code}.json"),
+                api::code_json(catalog, cache, entry).as_bytes(),
+            )?;
+            output.write(
+                &format!("{code}.txt"),
+                api::code_text(catalog, entry).as_bytes(),
+            )
+        })?;
+    if !catalog.protocols().is_empty() {
+        let json = protocols_api::protocols_json(catalog);
+        output.write("api/protocols.json", json.as_bytes())?;
+        for &protocol in catalog.protocols() {
+            let json = protocols_api::protocol_json(catalog, protocol);
+            output.write(
+                &format!("api/protocols/{}.json", protocol.slug),
+                json.as_bytes(),
+            )?;
+        }
+    }
+    Ok(())
 }
 
 /// The image each page shows when shared: one per code and language, and

@@ -94,14 +94,13 @@ impl<'a> Catalog<'a> {
         config.repository.as_ref().map(|r| r.get_ref().as_str())
     }
 
-    /// The codes `site.toml` lists as the ones readers meet most.
-    pub fn most_met(&self) -> Vec<u16> {
+    /// The codes `site.toml` lists as the ones readers meet most; validation
+    /// has checked that each has an entry.
+    pub fn most_met(&self) -> impl Iterator<Item = u16> + 'a {
         let config = self.content.config.as_ref();
         config
             .into_iter()
             .flat_map(|c| c.value.most_met.iter().map(|code| *code.get_ref()))
-            .filter(|code| self.codes.contains_key(code))
-            .collect()
     }
 
     /// The rules of `lookup.toml`.
@@ -139,6 +138,13 @@ impl<'a> Catalog<'a> {
 
     pub fn uses(&self, number: u16) -> &[Use<'a>] {
         self.numbers.get(&number).map_or(&[], Vec::as_slice)
+    }
+
+    /// What the protocol named by `slug` defines `number` as, if it does.
+    pub fn use_of(&self, number: u16, slug: Option<&str>) -> Option<&Use<'a>> {
+        self.uses(number)
+            .iter()
+            .find(|u| Some(u.protocol.slug) == slug)
     }
 
     /// The page a path names, now that the catalog knows which numbers are
